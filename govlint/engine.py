@@ -1,0 +1,245 @@
+"""Engine stage: pick the rules for each file, run them in isolation, locate the findings.
+
+Streaming: :meth:`Engine.run` yields one :class:`FileResult` per file and keeps no report
+once its findings are made, so a batch of thousands of files runs in constant memory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govlint.config import Config, ConfigError, check_selector, find_config
+from govlint.findings import Finding, Severity, describe_exception
+from govlint.model import Overrides, Report, build_report
+from govlint.model.facts import Fact
+from govlint.plugins import Registry
+from govlint.rules.base import ALL_REGIMES, Hit, Rule
+from govlint.sources import Source, SourceError, read_source
+
+SNIPPET_CONTEXT = 8
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+
+
+@dataclass(frozen=True)
+class CliSettings:
+    """What the command line says; it beats every config file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    year: int | None = None
+    issuer_type: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, object] | None = None
+
+
+@dataclass(frozen=True)
+class _FileSettings:
+    rules: tuple[Rule, ...]
+    severity: dict[str, Severity]
+    ignored: frozenset[str]
+    overrides: Overrides
+
+
+def select_rules(
+    registry: Registry,
+    select: Iterable[str] | None,
+    extend_select: Iterable[str],
+    ignore: Iterable[str],
+) -> list[str]:
+    """Rule ids selected by ruff-style prefixes; diagnostics stay on unless ignored."""
+    ids = list(registry.rules)
+
+    def matching(selectors: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for selector in selectors:
+            out.update(i for i in ids if selector == "ALL" or i.startswith(selector))
+        return out
+
+    if select is None:
+        chosen = {i for i in ids if registry.rules[i].default_enabled}
+    else:
+        chosen = matching(select) | {i for i in ids if i.startswith("GL0")}
+    chosen |= matching(extend_select)
+    chosen -= matching(ignore)
+    return sorted(chosen)
+
+
+class Engine:
+    def __init__(self, registry: Registry, cli: CliSettings | None = None) -> None:
+        self.registry = registry
+        self.cli = cli or CliSettings()
+        known = set(registry.rules)
+        for selector in (*(self.cli.select or ()), *self.cli.extend_select, *self.cli.ignore):
+            check_selector(selector, known, lambda reason: ConfigError("command line", "", reason))
+        self._settings: dict[int, _FileSettings] = {}
+
+    # -- configuration -------------------------------------------------------------------
+    def config_for(self, path: Path) -> Config:
+        return find_config(path.parent, self.registry.rules)
+
+    def _base_settings(self, config: Config) -> _FileSettings:
+        cached = self._settings.get(id(config))
+        if cached is not None:
+            return cached
+        select = self.cli.select if self.cli.select is not None else config.select
+        ids = select_rules(
+            self.registry,
+            select,
+            (*config.extend_select, *self.cli.extend_select),
+            (*config.ignore, *self.cli.ignore),
+        )
+        partitions = (*config.legacy_partitions, *self.registry.sum_groups)
+        rules = tuple(
+            self.registry.rules[i]({"partitions": partitions} if i == "GL601" else None)
+            for i in ids
+        )
+        settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
+        self._settings[id(config)] = settings
+        return settings
+
+    def settings_for(self, path: Path) -> _FileSettings:
+        config = self.config_for(path)
+        base = self._base_settings(config)
+        ignored = frozenset(
+            rule.id
+            for selector in config.ignored_for(path)
+            for rule in base.rules
+            if selector == "ALL" or rule.id.startswith(selector)
+        )
+        override = config.override_for(path)
+
+        def fact(cli_value, file_value):
+            if cli_value is not None:
+                return Fact(cli_value, "cli")
+            return Fact(file_value, "config") if file_value is not None else None
+
+        overrides = Overrides(
+            year=fact(self.cli.year, override and override.year),
+            issuer=fact(None, override and override.issuer),
+            issuer_type=fact(self.cli.issuer_type, override and override.issuer_type),
+            regime=fact(None, override and override.regime),
+        )
+        return _FileSettings(base.rules, base.severity, ignored, overrides)
+
+    # -- running -------------------------------------------------------------------------
+    def run(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
+        for path, display in discover(paths, self.registry.readers):
+            yield self.check_file(path, display)
+
+    def run_findings(self) -> list[Finding]:
+        """Findings about the run itself: plugins that failed to load (GL003)."""
+        cls = self.registry.rules["GL003"]
+        return [
+            self._finding(cls, Hit(None, args={"plugin": e.plugin, "error": e.error}), None, "")
+            for e in self.registry.errors
+        ]
+
+    def check_file(self, path: Path, display: str) -> FileResult:
+        result = FileResult(display)
+        settings = self.settings_for(path)
+        try:
+            source = read_source(path, display, self.registry.readers)
+        except SourceError as exc:
+            hit = Hit(None, args={"reason": (exc.zh, exc.en)})
+            if "GL001" not in settings.ignored:
+                result.findings.append(
+                    self._finding(self.registry.rules["GL001"], hit, None, display, settings)
+                )
+            return result
+        report = build_report(source, settings.overrides)
+        result.facts = report.facts()
+        regime = report.regime.value if report.regime else None
+        for rule in settings.rules:
+            if rule.id in settings.ignored:
+                continue
+            if rule.applies != ALL_REGIMES and regime not in rule.applies:
+                continue
+            try:
+                hits = list(rule.check(report))
+            except Exception as exc:  # a crashing rule must not stop the others
+                crash = Hit(None, args={"rule": rule.id, "error": describe_exception(exc)})
+                result.findings.append(
+                    self._finding(self.registry.rules["GL002"], crash, None, display, settings)
+                )
+                continue
+            for hit in hits:
+                result.findings.append(self._finding(type(rule), hit, report, display, settings))
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _finding(
+        self,
+        cls: type[Rule],
+        hit: Hit,
+        report: Report | None,
+        path: str,
+        settings: _FileSettings | None = None,
+    ) -> Finding:
+        severity = hit.severity or cls.severity
+        if settings is not None and cls.id in settings.severity:
+            severity = settings.severity[cls.id]
+        message = {lang: cls.format(hit.key, hit.args, lang) for lang in ("zh", "en")}
+        if report is None or hit.span is None:
+            return Finding(cls.id, cls.name, severity, message, path)
+        source: Source = report.source
+        if hit.in_source:
+            source_span = hit.span
+            norm_offset = report.norm.offsets.to_normalized(hit.span.start)
+            snippet = source.text[hit.span.start : hit.span.end]
+        else:
+            source_span = report.norm.source_span(hit.span)
+            norm_offset = hit.span.start
+            line_start, line_end = report.lines[report.line_of(hit.span.start)]
+            snippet = report.text[
+                max(line_start, hit.span.start - SNIPPET_CONTEXT) : min(
+                    line_end, hit.span.end + SNIPPET_CONTEXT
+                )
+            ]
+        location = source.locate(source_span)
+        return Finding(
+            rule=cls.id,
+            name=cls.name,
+            severity=severity,
+            message=message,
+            path=path,
+            location=location,
+            snippet=snippet,
+            section=report.section_at(norm_offset).path,
+            source_line=source.line_text(location.line),
+        )
+
+
+def discover(paths: Iterable[str | Path], readers: dict) -> Iterator[tuple[Path, str]]:
+    """Files to check, in a stable order; directories recurse over supported suffixes.
+
+    A path given explicitly is always checked (an unsupported or missing one becomes GL001);
+    inside directories only supported files are taken, hidden and tool folders are skipped,
+    and symbolic links to directories are not followed (no loops).
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    file = Path(root, name)
+                    if file.suffix.lower() in readers and file not in seen:
+                        seen.add(file)
+                        yield file, _display(file)
+        elif path not in seen:
+            seen.add(path)
+            yield path, _display(path)
+
+
+def _display(path: Path) -> str:
+    return path.as_posix()

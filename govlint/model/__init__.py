@@ -1,0 +1,156 @@
+"""Model stage: the :class:`Report` built once per file, read by every rule.
+
+Rules never re-read the file nor re-normalize text: what they need — sections, tables,
+facts — is computed here, once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from govlint.findings import Span
+from govlint.model.facts import (
+    Fact,
+    StatisticsPeriod,
+    find_issuer,
+    find_period,
+    find_regime,
+    find_title,
+    find_year,
+    issuer_type_of,
+)
+from govlint.model.sections import Heading, Section, build_sections, iter_lines
+from govlint.model.tables import LabelValueTable, find_tables
+from govlint.normalize import NormalizedText, normalize
+from govlint.sources import Source
+
+__all__ = ["Overrides", "Report", "Section", "build_report"]
+
+HEAD_CHARS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Facts given by the user (config or command line) that beat what the text says."""
+
+    year: Fact[int] | None = None
+    issuer: Fact[str] | None = None
+    issuer_type: Fact[str] | None = None
+    regime: Fact[str] | None = None
+
+
+@dataclass(eq=False)
+class Report:
+    source: Source
+    norm: NormalizedText
+    lines: list[tuple[int, int]]
+    sections: Section
+    headings: list[Heading]
+    tables: list[LabelValueTable]
+    title: Fact[str] | None
+    period: StatisticsPeriod | None
+    year: Fact[int] | None
+    issuer: Fact[str] | None
+    issuer_type: Fact[str] | None
+    regime: Fact[str] | None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @cached_property
+    def flat_sections(self) -> list[Section]:
+        return [s for s in self.sections.walk() if s.heading is not None]
+
+    @cached_property
+    def head(self) -> Span | None:
+        """Where findings about the whole report point: the title, else the first words."""
+        if self.title is not None:
+            return self.title.span
+        for start, end in self.lines:
+            line = self.text[start:end]
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                return Span(start + lead, min(end, start + lead + HEAD_CHARS))
+        return None
+
+    def section_at(self, offset: int) -> Section:
+        """The innermost section containing ``offset``."""
+        node = self.sections
+        while True:
+            for child in node.children:
+                if child.start <= offset < child.end:
+                    node = child
+                    break
+            else:
+                return node
+
+    def line_of(self, offset: int) -> int:
+        """0-based index into :attr:`lines` of the line holding ``offset``."""
+        if not self._line_starts:
+            self._line_starts = [start for start, _ in self.lines]
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def facts(self) -> dict[str, object]:
+        """The facts as plain data, for JSON output and diagnosis."""
+
+        def value(fact: Fact | None) -> dict[str, object] | None:
+            return None if fact is None else {"value": fact.value, "origin": fact.origin}
+
+        period = None
+        if self.period is not None:
+            period = {
+                "text": self.period.text,
+                "start": self.period.start.isoformat() if self.period.start else None,
+                "end": self.period.end.isoformat() if self.period.end else None,
+            }
+        return {
+            "title": value(self.title),
+            "year": value(self.year),
+            "issuer": value(self.issuer),
+            "issuer_type": value(self.issuer_type),
+            "regime": value(self.regime),
+            "statistics_period": period,
+            "sections": [f"{s.heading.label}、{s.title}" for s in self.sections.children],
+            "tables": len(self.tables),
+        }
+
+
+def build_report(source: Source, overrides: Overrides | None = None) -> Report:
+    overrides = overrides or Overrides()
+    norm = normalize(source.text)
+    text = norm.text
+    lines = list(iter_lines(text))
+    root, headings = build_sections(text, lines)
+    title = find_title(text, lines)
+    period = find_period(text)
+
+    year = overrides.year or find_year(text, title, period)
+    issuer = overrides.issuer or find_issuer(text, title)
+    issuer_type = overrides.issuer_type
+    if issuer_type is None and issuer is not None:
+        kind = issuer_type_of(issuer.value)
+        issuer_type = Fact(kind, "issuer", issuer.span) if kind else None
+    regime = overrides.regime or find_regime(text, year)
+
+    return Report(
+        source=source,
+        norm=norm,
+        lines=lines,
+        sections=root,
+        headings=headings,
+        tables=find_tables(text, lines),
+        title=title,
+        period=period,
+        year=year,
+        issuer=issuer,
+        issuer_type=issuer_type,
+        regime=regime,
+    )

@@ -1,0 +1,55 @@
+"""``--format json``: one JSON document, stable key order, documented in README.md.
+
+::
+
+    {"tool": {"name": "govlint", "version": "0.1.0"},
+     "files": [{"path": "report.txt", "facts": {...}}],
+     "findings": [{"path": ..., "rule": "GL401", "name": "placeholder-year",
+                   "severity": "error", "message": ..., "line": 3, "column": 9,
+                   "end_line": 3, "end_column": 10, "section": ..., "fingerprint": ...}],
+     "summary": {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}}
+
+Positions are 1-based, in Unicode code points, in the original file; ``end_column`` is
+exclusive. Findings about the run (GL003) have ``"path": null`` and no position.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from govlint import __version__
+from govlint.findings import Finding, Severity
+
+
+def finding_to_dict(finding: Finding, lang: str) -> dict[str, object]:
+    loc = finding.location
+    return {
+        "path": finding.path or None,
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity.label,
+        "message": finding.text(lang),
+        "line": loc.line if loc else None,
+        "column": loc.column if loc else None,
+        "end_line": loc.end_line if loc else None,
+        "end_column": loc.end_column if loc else None,
+        "section": finding.section or None,
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def render(run, stream: TextIO, color: bool = False) -> None:
+    counts = run.counts()
+    document = {
+        "tool": {"name": "govlint", "version": __version__},
+        "files": [{"path": r.path, "facts": r.facts} for r in run.results],
+        "findings": [finding_to_dict(f, run.lang) for f in run.findings],
+        "summary": {
+            "files": len(run.results),
+            "findings": sum(counts.values()),
+            **{s.label: counts.get(s, 0) for s in sorted(Severity, reverse=True)},
+        },
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

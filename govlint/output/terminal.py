@@ -1,0 +1,96 @@
+"""The default ``rich`` output: ``path:line:col  RULE  severity  message``, the source line
+with the span underlined (CJK characters are two cells wide), and a summary."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+
+from govlint.findings import Finding, Severity
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+LABEL = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+MAX_CELLS = 100  # long lines (a whole report on one line) are shown as a window
+
+
+def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """The source line (or a window of it) and the marker line under the span."""
+    start = min(max(0, column - 1), len(line))
+    end = min(max(start + 1, end_column - 1), len(line)) if line else start + 1
+    first, last = 0, len(line)
+    if cell_len(line) > MAX_CELLS:  # a window: some context before the span, then the span
+        first = start
+        while first > 0 and cell_len(line[first - 1 : start]) < MAX_CELLS // 3:
+            first -= 1
+        last = first
+        while last < len(line) and cell_len(line[first : last + 1]) <= MAX_CELLS:
+            last += 1
+    lead = "…" if first > 0 else ""
+    shown = lead + line[first:last] + ("…" if last < len(line) else "")
+    pad = cell_len(lead) + cell_len(line[first:start])
+    width = max(1, cell_len(line[start : min(end, last)]))
+    return shown, " " * pad + "^" * width
+
+
+def render(run, stream: TextIO, color: bool = False) -> None:
+    console = Console(
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+    lang = run.lang
+    labels = LABEL[lang]
+    for finding in run.findings:
+        _print_finding(console, finding, lang, labels)
+    _print_summary(console, run, lang, labels)
+
+
+def _print_finding(console: Console, finding: Finding, lang: str, labels) -> None:
+    loc = finding.location
+    where = finding.path or "govlint"
+    if loc is not None:
+        where = f"{where}:{loc.line}:{loc.column}"
+    style = STYLE[finding.severity]
+    console.print(
+        f"[bold]{escape(where)}[/]: [{style}]{finding.rule}[/] "
+        f"[{style}]{labels[finding.severity]}[/] {escape(finding.text(lang))} "
+        f"[dim]\\[{finding.name}][/]"
+    )
+    if loc is not None and finding.source_line:
+        end_column = loc.end_column if loc.end_line == loc.line else len(finding.source_line) + 1
+        shown, marker = excerpt(finding.source_line, loc.column, end_column)
+        gutter = f"{loc.line:>5} │ "
+        console.print(f"[dim]{gutter}[/]{escape(shown)}")
+        console.print(f"[dim]{' ' * (len(gutter) - 2)}│ [/][{style}]{marker}[/]")
+
+
+def _print_summary(console: Console, run, lang: str, labels) -> None:
+    counts = run.counts()
+    files = len(run.results)
+    total = sum(counts.values())
+    if total == 0:
+        text = (
+            f"未发现问题（检查了 {files} 个文件）"
+            if lang == "zh"
+            else f"No problems found in {files} file{'s' if files != 1 else ''}."
+        )
+        console.print(f"[bold green]{text}[/]")
+        return
+    parts = [f"{labels[s]} {counts.get(s, 0)}" for s in sorted(Severity, reverse=True)]
+    if lang == "zh":
+        text = f"共发现 {total} 个问题（{'，'.join(parts)}），检查了 {files} 个文件"
+    else:
+        parts = [f"{counts.get(s, 0)} {labels[s]}" for s in sorted(Severity, reverse=True)]
+        text = f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}."
+    style = STYLE[max(counts)] if counts else "bold"
+    console.print()
+    console.print(f"[{style}]{text}[/]")

@@ -1,0 +1,30 @@
+"""Built-in rules, registered through the same plugin hook as third-party rules."""
+
+from __future__ import annotations
+
+from govlint.hookspecs import hookimpl
+from govlint.rules.base import Diagnostic, Hit, Rule
+
+__all__ = ["Diagnostic", "Hit", "Rule"]
+
+
+@hookimpl
+def govlint_rules():
+    # Imported here, not at module level: the CLI only pays for rules when it runs them.
+    from govlint.rules import (
+        gl101_missing_section,
+        gl401_placeholder_year,
+        gl403_statistics_period,
+        gl601_legacy_table_sum,
+        gl701_pinyin_residue,
+        gl702_traditional_script,
+    )
+
+    return [
+        gl101_missing_section.MissingSection,
+        gl401_placeholder_year.PlaceholderYear,
+        gl403_statistics_period.StatisticsPeriod,
+        gl601_legacy_table_sum.LegacyTableSum,
+        gl701_pinyin_residue.PinyinResidue,
+        gl702_traditional_script.TraditionalScript,
+    ]
