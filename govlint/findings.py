@@ -127,13 +127,13 @@ class Finding:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def sort_key(self) -> tuple:
+        """Path, position, rule; findings of one rule at one place keep the rule's order."""
         loc = self.location
         return (
             self.path,
             loc.line if loc else 0,
             loc.column if loc else 0,
             self.rule,
-            self.message.get("en", ""),
         )
 
 

@@ -69,6 +69,11 @@ class Report:
     def flat_sections(self) -> list[Section]:
         return [s for s in self.sections.walk() if s.heading is not None]
 
+    def original(self, span: Span) -> str:
+        """The text of a normalized span as it stands in the source (for quoting)."""
+        source_span = self.norm.source_span(span)
+        return self.source.text[source_span.start : source_span.end]
+
     @cached_property
     def head(self) -> Span | None:
         """Where findings about the whole report point: the title, else the first words."""

@@ -102,7 +102,10 @@ def find_title(text: str, lines: list[tuple[int, int]]) -> Fact[str] | None:
             if len(prev) <= 20 and _ISSUER_SUFFIX.search(prev) and not _DEBRIS.search(prev):
                 title_start = prev_start
         span = _strip(text, title_start, end)
-        return Fact(re.sub(r"\s+", "", text[span.start : span.end]), "title", span)
+        lead = re.match(r"[#*_\s]*", text[span.start : span.end]).end()
+        span = Span(span.start + lead, span.end)
+        value = re.sub(r"\s+", "", text[span.start : span.end]).rstrip("*_")
+        return Fact(value, "title", span)
     return None
 
 

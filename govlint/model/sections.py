@@ -26,6 +26,7 @@ _TABLE_ROW_TAIL = re.compile(r"(?:\s+-?\d[\d,]*(?:\.\d+)?){2,}\s*$")
 _TABLE_ROW_LABEL = re.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|总计)")
 _NUMBER_LINE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|人次|次|万元|元)?\s*")
 MAX_TITLE = 80
+_MARKDOWN_LEAD = re.compile(r"\s*(?:#{1,6}\s+|[*_]{2}|>\s*)?\s*")
 
 
 def cn_to_int(numeral: str) -> int | None:
@@ -107,8 +108,9 @@ def is_number_line(line: str) -> bool:
 def parse_heading(text: str, start: int, end: int) -> Heading | None:
     """A heading at the start of the line ``text[start:end]``, or None."""
     line = text[start:end]
-    stripped = line.lstrip()
-    offset = start + len(line) - len(stripped)
+    marker = _MARKDOWN_LEAD.match(line)
+    stripped = line[marker.end() :]
+    offset = start + marker.end()
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(stripped)
         if not m:
@@ -121,7 +123,7 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
             return None  # a row of a statistics table: label followed by its numbers
         cut = _TITLE_END.search(rest)
         title_text = rest[: cut.start()] if cut else rest
-        title_text = title_text[:MAX_TITLE].strip()
+        title_text = title_text[:MAX_TITLE].strip().rstrip("*_ #")
         if not title_text:
             return None
         title_end = offset + m.end() + len(rest[: cut.start()] if cut else rest.rstrip())

@@ -70,4 +70,5 @@ class PlaceholderYear(Rule):
             line_start, line_end = report.lines[report.line_of(m.start())]
             left = max(line_start, m.start() - CONTEXT)
             right = min(line_end, m.end() + CONTEXT)
-            yield Hit(Span(m.start(), m.end()), args={"context": text[left:right].strip()})
+            context = report.original(Span(left, right)).strip()
+            yield Hit(Span(m.start(), m.end()), args={"context": context})

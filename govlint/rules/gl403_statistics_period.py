@@ -64,7 +64,7 @@ class StatisticsPeriod(Rule):
         if period is None:
             yield Hit(report.head, "missing", {"year": year or "YYYY"}, severity=Severity.WARNING)
             return
-        text = " ".join(period.text.split())
+        text = " ".join(report.original(period.span).split())
         if period.start is None or period.end is None:
             yield Hit(period.span, "garbled", {"text": text})
             return

@@ -72,6 +72,8 @@ class LegacyTableSum(Rule):
 
     ## Bad example
     ```text
+    某县2008年政府信息公开工作年度报告
+    附件：政府信息公开情况统计表
     对申请的答复数
     0
     其中:1、同意公开答复数
@@ -84,6 +86,8 @@ class LegacyTableSum(Rule):
 
     ## Good example
     ```text
+    某县2008年政府信息公开工作年度报告
+    附件：政府信息公开情况统计表
     对申请的答复数
     11
     其中:1、同意公开答复数

@@ -1,7 +1,8 @@
 """Plain text and Markdown: detect the encoding and decode, strictly.
 
-Order: BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, UTF-16 without BOM (recognised by its
-NUL pattern), then GB18030 (a superset of GBK/GB2312), then Big5 for traditional sites.
+Order: BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (recognised by its NUL pattern),
+strict UTF-8, then GB18030 (a superset of GBK/GB2312) or Big5 (traditional sites): when the
+bytes decode both ways, the decoding whose characters are common ones wins.
 A file that fits none of them, is empty, or looks binary raises :class:`SourceError`.
 """
 
@@ -11,6 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
+from govlint.normalize import to_simplified
 from govlint.sources import Source, SourceError
 
 _BOMS = (
@@ -22,6 +24,8 @@ _BOMS = (
 )
 _MAX_CONTROL_SHARE = 0.02  # more C0 control characters than this: not a text file
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_HAN = re.compile("[\u3400-\u9fff]")
+_GBK_RARE_SHARE = 0.05
 
 
 def read_text_file(path: Path, display: str) -> Source:
@@ -57,15 +61,40 @@ def decode(data: bytes) -> tuple[str, str]:
                 "二进制文件（含 NUL 字节），不是文本", "binary file (NUL bytes), not text"
             )
         return _checked(data.decode(encoding)), encoding
-    for encoding in ("utf-8", "gb18030", "big5"):
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ("gb18030", "big5"):
         try:
-            return _checked(data.decode(encoding)), encoding
+            candidates.append((data.decode(encoding), encoding))
         except UnicodeDecodeError:
             continue
+    if len(candidates) == 2 and _outside_gb2312(candidates[0][0]) > _GBK_RARE_SHARE:
+        # Big5 bytes also decode as GB18030, into rare characters: keep the plausible one.
+        candidates.sort(key=lambda c: _outside_gb2312(to_simplified(c[0])))
+    if candidates:
+        text, encoding = candidates[0]
+        return _checked(text), encoding
     raise SourceError(
         "无法识别编码（不是 UTF-8、UTF-16、GB18030 或 Big5）",
         "unknown encoding (not UTF-8, UTF-16, GB18030 or Big5)",
     )
+
+
+def _outside_gb2312(text: str) -> float:
+    """Share of Han characters outside GB2312 (the 6763 common simplified characters)."""
+    han = _HAN.findall(text)
+    if not han:
+        return 0.0
+    rare = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(han)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -76,7 +105,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     odd = data[1::2].count(0)
     half = len(data) // 2
     for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros >= half * 0.2 and other == 0:
+        if zeros >= half * 0.1 and other * 2 <= zeros:
             try:
                 data.decode(encoding)
             except UnicodeDecodeError:
