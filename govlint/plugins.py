@@ -86,7 +86,7 @@ def build_registry(load_entry_points: bool = True, plugins: tuple[Any, ...] = ()
     infos["govlint"].rules.extend(cls.id for cls in DIAGNOSTICS)
     failed: set[str] = {e.plugin for e in errors}
 
-    for impl in reversed(pm.hook.govlint_rules.get_hookimpls()):  # built-in first
+    for impl in pm.hook.govlint_rules.get_hookimpls():  # registration order: built-in first
         name = impl.plugin_name
         try:
             classes = list(impl.function() or ())
