@@ -12,6 +12,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from govlint.findings import Span
+from govlint.model.sections import strip_span
 
 T = TypeVar("T")
 
@@ -101,20 +102,12 @@ def find_title(text: str, lines: list[tuple[int, int]]) -> Fact[str] | None:
             prev = text[prev_start:prev_end].strip()
             if len(prev) <= 20 and _ISSUER_SUFFIX.search(prev) and not _DEBRIS.search(prev):
                 title_start = prev_start
-        span = _strip(text, title_start, end)
+        span = strip_span(text, title_start, end)
         lead = re.match(r"[#*_\s]*", text[span.start : span.end]).end()
         span = Span(span.start + lead, span.end)
         value = re.sub(r"\s+", "", text[span.start : span.end]).rstrip("*_")
         return Fact(value, "title", span)
     return None
-
-
-def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 def find_year(

@@ -101,6 +101,15 @@ def iter_lines(text: str):
         yield m.start(), line_end
 
 
+def strip_span(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
 def is_number_line(line: str) -> bool:
     return bool(line.strip()) and _NUMBER_LINE.fullmatch(line) is not None
 

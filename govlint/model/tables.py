@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from govlint.findings import Span
-from govlint.model.sections import is_number_line
+from govlint.model.sections import is_number_line, strip_span
 
 _VALUE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _INLINE_ROW = re.compile(
@@ -71,14 +71,6 @@ def _row(text: str, label_span: Span, value_span: Span) -> TableRow | None:
     )
 
 
-def _stripped_span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
-
-
 def find_tables(text: str, lines: list[tuple[int, int]]) -> list[LabelValueTable]:
     tables: list[LabelValueTable] = []
     current: list[TableRow] = []
@@ -103,7 +95,7 @@ def find_tables(text: str, lines: list[tuple[int, int]]) -> list[LabelValueTable
                 m = _VALUE.search(line)
                 row = _row(
                     text,
-                    _stripped_span(text, *pending_label),
+                    strip_span(text, *pending_label),
                     Span(start + m.start(), start + m.end()),
                 )
                 if row is not None:
@@ -133,7 +125,7 @@ def _inline_row(text: str, start: int, end: int, line: str) -> TableRow | None:
             value_start = start + line.rindex(value_cell)
             return _row(
                 text,
-                _stripped_span(text, label_start, label_start + len(label_cell)),
+                strip_span(text, label_start, label_start + len(label_cell)),
                 Span(value_start, value_start + len(value_cell)),
             )
         return None
@@ -142,6 +134,6 @@ def _inline_row(text: str, start: int, end: int, line: str) -> TableRow | None:
         return None
     return _row(
         text,
-        _stripped_span(text, start + m.start("label"), start + m.end("label")),
+        strip_span(text, start + m.start("label"), start + m.end("label")),
         Span(start + m.start("value"), start + m.end("value")),
     )
