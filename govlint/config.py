@@ -66,6 +66,8 @@ class Config:
             return file.as_posix()
 
     def ignored_for(self, file: Path) -> set[str]:
+        if not self.per_file_ignores:
+            return set()
         rel = self.relative(file)
         out: set[str] = set()
         for pattern, ids in self.per_file_ignores:
@@ -74,6 +76,8 @@ class Config:
         return out
 
     def override_for(self, file: Path) -> FileOverride | None:
+        if not self.overrides:
+            return None
         rel = self.relative(file)
         found = None
         for override in self.overrides:  # the last matching one wins, like CSS

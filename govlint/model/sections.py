@@ -26,6 +26,8 @@ _TABLE_ROW_TAIL = re.compile(r"(?:\s+-?\d[\d,]*(?:\.\d+)?){2,}\s*$")
 _TABLE_ROW_LABEL = re.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|总计)")
 _NUMBER_LINE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|人次|次|万元|元)?\s*")
 MAX_TITLE = 80
+# What a heading can start with, after Markdown markers: checked before the full patterns.
+_HEADING_START = re.compile(rf"\s*(?:#{{1,6}}\s+|[*_]{{2}}|>\s*)?\s*[{CN_NUMERAL}(\d]")
 _MARKDOWN_LEAD = re.compile(r"\s*(?:#{1,6}\s+|[*_]{2}|>\s*)?\s*")
 
 
@@ -116,6 +118,8 @@ def is_number_line(line: str) -> bool:
 
 def parse_heading(text: str, start: int, end: int) -> Heading | None:
     """A heading at the start of the line ``text[start:end]``, or None."""
+    if _HEADING_START.match(text, start, end) is None:
+        return None
     line = text[start:end]
     marker = _MARKDOWN_LEAD.match(line)
     stripped = line[marker.end() :]
