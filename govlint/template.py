@@ -74,7 +74,13 @@ FF_TOPICS: tuple[Topic, ...] = (
 
 # 2019 条例 第五十条, 国办公开办函〔2019〕60号 and 〔2021〕30号: the six headings
 SIX_HEADINGS: tuple[Topic, ...] = (
-    Topic("overview", "一、总体情况", "1. overview", _p("总体情况|概述|概况|基本情况")),
+    Topic(
+        "overview",
+        "一、总体情况",
+        "1. overview",
+        _p("总体情况|概述|概况|基本情况"),
+        _p("总体情况|概述|概况"),
+    ),
     Topic(
         "active",
         "二、主动公开政府信息情况",

@@ -100,3 +100,13 @@ def test_gl601_subsets_are_not_a_partition(tmp_path):
 def test_gl702_a_few_traditional_names_are_not_a_traditional_report(tmp_path):
     text = FF_HEAD + "我县与臺灣同胞交流，" + "公开政府信息工作情况良好。" * 20
     assert check_text(tmp_path, text, select=("GL702",)) == []
+
+
+def test_gl101_report_flattened_onto_one_line_keeps_its_topics(tmp_path):
+    text = (
+        "某局2023年政府信息公开工作年度报告 一、总体情况 全年公开信息100条。"
+        "二、主动公开政府信息情况 见下表。三、收到和处理政府信息公开申请情况 新收申请5件。"
+        "四、政府信息公开行政复议、行政诉讼情况 未发生。五、存在的主要问题及改进情况 "
+        "问题是解读不足，下一步将改进。六、其他需要报告的事项 未收取信息处理费。"
+    )
+    assert check_text(tmp_path, text, select=("GL101",)) == []
