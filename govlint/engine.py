@@ -49,6 +49,11 @@ class _FileSettings:
     overrides: Overrides
 
 
+def selects(selector: str, rule_id: str) -> bool:
+    """Ruff-style selection: ``ALL``, a full id, or an id prefix (``GL4``)."""
+    return selector == "ALL" or rule_id.startswith(selector)
+
+
 def select_rules(
     registry: Registry,
     select: Iterable[str] | None,
@@ -59,10 +64,7 @@ def select_rules(
     ids = list(registry.rules)
 
     def matching(selectors: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for selector in selectors:
-            out.update(i for i in ids if selector == "ALL" or i.startswith(selector))
-        return out
+        return {i for i in ids for selector in selectors if selects(selector, i)}
 
     if select is None:
         chosen = {i for i in ids if registry.rules[i].default_enabled}
@@ -97,11 +99,9 @@ class Engine:
             (*config.extend_select, *self.cli.extend_select),
             (*config.ignore, *self.cli.ignore),
         )
-        partitions = (*config.legacy_partitions, *self.registry.sum_groups)
-        rules = tuple(
-            self.registry.rules[i]({"partitions": partitions} if i == "GL601" else None)
-            for i in ids
-        )
+        # Options every rule may read; GL601 takes its extra partitions from here.
+        options = {"partitions": (*config.legacy_partitions, *self.registry.sum_groups)}
+        rules = tuple(self.registry.rules[i](options) for i in ids)
         settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
         self._settings[id(config)] = settings
         return settings
@@ -113,7 +113,7 @@ class Engine:
             rule.id
             for selector in config.ignored_for(path)
             for rule in base.rules
-            if selector == "ALL" or rule.id.startswith(selector)
+            if selects(selector, rule.id)
         )
         override = config.override_for(path)
 
