@@ -130,3 +130,21 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path, name, content, message
     assert line.startswith("govlint: error: ")
     assert str(tmp_path / message.split(":")[0]) in line
     assert message.split(": ", 1)[1] in line
+
+
+def test_legacy_partitions_from_config_extend_gl601(tmp_path):
+    write(
+        tmp_path / "govlint.toml",
+        '[[legacy-partitions]]\nname = "consultations"\nparent = ["^咨询(总)?数$"]\n'
+        'children = [{ name = "电话", match = ["电话"] }, { name = "当面", match = ["当面"] }]\n',
+    )
+    write(
+        tmp_path / "r.txt",
+        "某县2012年政府信息公开工作年度报告\n咨询总数\n10\n其中:电话咨询\n4\n当面咨询\n3\n",
+    )
+    result = run_cli(
+        "check", "r.txt", "--format", "json", "--select", "GL601", "--lang", "en", cwd=tmp_path
+    )
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"]) == (3, 1)
+    assert finding["message"] == "“咨询总数” is 10 but its parts add up to 4 + 3 = 7 (difference 3)"
