@@ -24,6 +24,8 @@ from functools import cache
 from govlint.findings import Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHARACTER = re.compile("[\u3400-\u9fff]")
+"""One Han character (CJK extension A and the unified block), for counting."""
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # The bracket comes first and the Han character before it is a lookbehind: the scan then
 # only stops at brackets (twice as fast as testing a lookbehind at every character).
@@ -33,13 +35,12 @@ PINYIN_ANNOTATION = re.compile(
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20})
-FOLD_TABLE = str.maketrans(_FOLD)
 _FOLDABLE = re.compile("[" + "".join(chr(cp) for cp in _FOLD) + "]")
 
 
 def fold_widths(text: str) -> str:
-    """``text.translate(FOLD_TABLE)``, 15-20× faster on Chinese text: a report uses a
-    dozen distinct full-width characters, each replaced in one C-speed pass."""
+    """Fold full-width forms per ``_FOLD``. 15-20× faster than ``str.translate`` on Chinese
+    text: a report uses a dozen distinct full-width characters, each replaced in one pass."""
     for ch in set(_FOLDABLE.findall(text)):
         text = text.replace(ch, chr(_FOLD[ord(ch)]))
     return text

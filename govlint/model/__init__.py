@@ -7,7 +7,7 @@ facts — is computed here, once.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from govlint.findings import Span
@@ -55,7 +55,6 @@ class Report:
     issuer: Fact[str] | None
     issuer_type: Fact[str] | None
     regime: Fact[str] | None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def path(self) -> str:
@@ -64,10 +63,6 @@ class Report:
     @property
     def text(self) -> str:
         return self.norm.text
-
-    @cached_property
-    def flat_sections(self) -> list[Section]:
-        return [s for s in self.sections.walk() if s.heading is not None]
 
     def original(self, span: Span) -> str:
         """The text of a normalized span as it stands in the source (for quoting)."""
@@ -97,10 +92,12 @@ class Report:
             else:
                 return node
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [start for start, _ in self.lines]
+
     def line_of(self, offset: int) -> int:
         """0-based index into :attr:`lines` of the line holding ``offset``."""
-        if not self._line_starts:
-            self._line_starts = [start for start, _ in self.lines]
         return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
 
     def facts(self) -> dict[str, object]:

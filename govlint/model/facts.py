@@ -214,7 +214,6 @@ class StatisticsPeriod:
     text: str
     start: date | None
     end: date | None
-    garbled: bool
 
 
 def find_period(text: str) -> StatisticsPeriod | None:
@@ -252,7 +251,6 @@ def find_period(text: str) -> StatisticsPeriod | None:
             text=text[span.start : span.end],
             start=start,
             end=end,
-            garbled=bool(garbled) and (start is None or end is None),
         )
     return None
 

@@ -26,9 +26,10 @@ _TABLE_ROW_TAIL = re.compile(r"(?:\s+-?\d[\d,]*(?:\.\d+)?){2,}\s*$")
 _TABLE_ROW_LABEL = re.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|总计)")
 _NUMBER_LINE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|人次|次|万元|元)?\s*")
 MAX_TITLE = 80
-# What a heading can start with, after Markdown markers: checked before the full patterns.
-_HEADING_START = re.compile(rf"\s*(?:#{{1,6}}\s+|[*_]{{2}}|>\s*)?\s*[{CN_NUMERAL}(\d]")
-_MARKDOWN_LEAD = re.compile(r"\s*(?:#{1,6}\s+|[*_]{2}|>\s*)?\s*")
+_LEAD = r"\s*(?:#{1,6}\s+|[*_]{2}|>\s*)?\s*"  # indentation and Markdown heading/bold/quote
+_MARKDOWN_LEAD = re.compile(_LEAD)
+# What a heading can start with, after that lead: checked before the full patterns.
+_HEADING_START = re.compile(_LEAD + rf"[{CN_NUMERAL}(\d]")
 
 
 def cn_to_int(numeral: str) -> int | None:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
+from govlint.normalize import HAN_CHARACTER
 from govlint.rules.base import Hit, Rule
 
-_HAN = re.compile("[\u3400-\u9fff]")
 MIN_COUNT = 3
 MIN_SHARE = 0.05  # of the Han characters: a few quoted names don't make a traditional text
 
@@ -54,7 +53,7 @@ class TraditionalScript(Rule):
         count = norm.traditional_count
         if count < MIN_COUNT or norm.first_traditional is None:
             return
-        han = len(_HAN.findall(report.text))
+        han = len(HAN_CHARACTER.findall(report.text))
         if not han or count / han < MIN_SHARE:
             return
         first = norm.first_traditional

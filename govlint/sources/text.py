@@ -12,7 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
-from govlint.normalize import to_simplified
+from govlint.normalize import HAN_CHARACTER, to_simplified
 from govlint.sources import Source, SourceError
 
 _BOMS = (
@@ -24,7 +24,6 @@ _BOMS = (
 )
 _MAX_CONTROL_SHARE = 0.02  # more C0 control characters than this: not a text file
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
-_HAN = re.compile("[\u3400-\u9fff]")
 _GBK_RARE_SHARE = 0.05
 
 
@@ -85,7 +84,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def _outside_gb2312(text: str) -> float:
     """Share of Han characters outside GB2312 (the 6763 common simplified characters)."""
-    han = _HAN.findall(text)
+    han = HAN_CHARACTER.findall(text)
     if not han:
         return 0.0
     rare = 0
