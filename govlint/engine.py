@@ -215,6 +215,7 @@ class Engine:
             snippet=snippet,
             section=report.section_at(norm_offset).path,
             source_line=source.line_text(location.line),
+            excerpt=source.excerpt(source_span),
         )
 
 

@@ -49,11 +49,55 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A 1-based ``line:column`` range in the original file; the end column is exclusive."""
+    """A 1-based ``line:column`` range in the original file; the end column is exclusive.
+
+    What a "line" is depends on the format: a line of a text or HTML file, a paragraph of a
+    Word document (every paragraph counts, those in table cells too), a line of a PDF's
+    extracted text. ``page``/``page_line`` (PDF) and ``paragraph``/``cell`` (DOCX: table,
+    row and cell numbers, 1-based) say where that is in terms a reader of the original uses.
+    """
 
     line: int
     column: int
     end_line: int
+    end_column: int
+    page: int | None = None
+    page_line: int | None = None
+    paragraph: int | None = None
+    cell: tuple[int, int, int] | None = None
+
+    def place(self, lang: str) -> str:
+        """The logical place, e.g. ``第 3 页第 12 行``; empty for plain line:column files."""
+        zh = lang == "zh"
+        parts = []
+        if self.page is not None:
+            parts.append(
+                f"第 {self.page} 页第 {self.page_line} 行"
+                if zh
+                else f"page {self.page}, line {self.page_line}"
+            )
+        if self.cell is not None:
+            table, row, cell = self.cell
+            parts.append(
+                f"表格 {table} 第 {row} 行第 {cell} 格"
+                if zh
+                else f"table {table}, row {row}, cell {cell}"
+            )
+        if self.paragraph is not None:
+            parts.append(f"第 {self.paragraph} 段" if zh else f"paragraph {self.paragraph}")
+        return "，".join(parts) if zh else ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """The line of extracted text that holds a finding, and the 1-based columns to mark.
+
+    For plain text this is the original line; for HTML, Word and PDF it is the text govlint
+    read, which is what a person recognises (the original is markup or binary).
+    """
+
+    text: str
+    column: int
     end_column: int
 
 
@@ -115,6 +159,8 @@ class Finding:
     snippet: str = ""
     section: str = ""
     source_line: str = ""
+    """The original line (text formats only): SARIF's context snippet."""
+    excerpt: Excerpt | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def text(self, lang: str) -> str:

@@ -105,10 +105,11 @@ def test_bad_files_are_findings_not_tracebacks(tmp_path):
         "某县2012年政府信息公开工作年度报告\n自年7月起。\n".encode("gbk")
     )
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "report.odt").write_bytes(b"PK")
     result = run_cli(
         "check",
         str(tmp_path),
-        str(tmp_path / "report.pdf"),
+        str(tmp_path / "report.odt"),
         str(tmp_path / "missing.txt"),
         "--format",
         "json",
@@ -127,7 +128,11 @@ def test_bad_files_are_findings_not_tracebacks(tmp_path):
         "binary.txt": ("GL001", "unreadable: binary file (NUL bytes), not text"),
         "empty.txt": ("GL001", "unreadable: file is empty"),
         "gbk.txt": ("GL401", "missing year: no year before 年 in “自年7月起。”"),
-        "report.pdf": ("GL001", "unreadable: unsupported file type '.pdf'"),
+        "report.pdf": (
+            "GL001",
+            "unreadable: damaged or unreadable PDF (PdfStreamError: Stream has ended unexpectedly)",
+        ),
+        "report.odt": ("GL001", "unreadable: unsupported file type '.odt'"),
         "missing.txt": ("GL001", "unreadable: cannot read file: No such file or directory"),
     }
 

@@ -6,11 +6,14 @@
      "files": [{"path": "report.txt", "facts": {...}}],
      "findings": [{"path": ..., "rule": "GL401", "name": "placeholder-year",
                    "severity": "error", "message": ..., "line": 3, "column": 9,
-                   "end_line": 3, "end_column": 10, "section": ..., "fingerprint": ...}],
+                   "end_line": 3, "end_column": 10, "place": null, "section": ...,
+                   "fingerprint": ...}],
      "summary": {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}}
 
 Positions are 1-based, in Unicode code points, in the original file; ``end_column`` is
-exclusive. Findings about the run (GL003) have ``"path": null`` and no position.
+exclusive. ``place`` names the page and line of a PDF, or the paragraph (and table cell) of a
+Word document; for text and HTML files it is null. Findings about the run (GL003) have
+``"path": null`` and no position.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ def finding_to_dict(finding: Finding, lang: str) -> dict[str, object]:
         "column": loc.column if loc else None,
         "end_line": loc.end_line if loc else None,
         "end_column": loc.end_column if loc else None,
+        "place": (loc.place(lang) or None) if loc else None,
         "section": finding.section or None,
         "fingerprint": finding.fingerprint,
     }

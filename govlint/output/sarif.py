@@ -81,8 +81,16 @@ def result(finding: Finding, rule_index: int, lang: str, root: Path, seen: Count
                     "snippet": {"text": finding.source_line},
                 }
         location: dict[str, object] = {"physicalLocation": physical}
+        logical = []
+        if loc is not None and loc.place("en"):
+            # Word paragraph / table cell, PDF page and line: where a reader finds it.
+            logical.append(
+                {"name": loc.place(lang), "fullyQualifiedName": loc.place("en"), "kind": "element"}
+            )
         if finding.section:
-            location["logicalLocations"] = [{"name": finding.section, "kind": "section"}]
+            logical.append({"name": finding.section, "kind": "section"})
+        if logical:
+            location["logicalLocations"] = logical
         out["locations"] = [location]
     fingerprint = finding.fingerprint
     key = (finding.path, fingerprint)

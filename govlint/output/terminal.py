@@ -57,18 +57,23 @@ def render(run, stream: TextIO, color: bool = False) -> None:
 def _print_finding(console: Console, finding: Finding, lang: str, labels) -> None:
     loc = finding.location
     where = finding.path or "govlint"
+    place = ""
     if loc is not None:
         where = f"{where}:{loc.line}:{loc.column}"
+        place = loc.place(lang)
     style = STYLE[finding.severity]
     console.print(
         f"[bold]{escape(where)}[/]: [{style}]{finding.rule}[/] "
         f"[{style}]{labels[finding.severity]}[/] {escape(finding.text(lang))} "
-        f"[dim]\\[{finding.name}][/]"
+        f"[dim]\\[{finding.name}][/]" + (f" [dim]({escape(place)})[/]" if place else "")
     )
-    if loc is not None and finding.source_line:
-        end_column = loc.end_column if loc.end_line == loc.line else len(finding.source_line) + 1
-        shown, marker = excerpt(finding.source_line, loc.column, end_column)
-        gutter = f"{loc.line:>5} │ "
+    shown_line = finding.excerpt
+    if loc is not None and shown_line is not None and shown_line.text:
+        shown, marker = excerpt(shown_line.text, shown_line.column, shown_line.end_column)
+        # The gutter numbers the original's line; for extracted text (HTML, Word, PDF) it
+        # is a bar only, since the line shown is the text govlint read.
+        number = f"{loc.line:>5}" if shown_line.text == finding.source_line else "     "
+        gutter = f"{number} │ "
         console.print(f"[dim]{gutter}[/]{escape(shown)}")
         console.print(f"[dim]{' ' * (len(gutter) - 2)}│ [/][{style}]{marker}[/]")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from govlint.findings import LineIndex, Location, Span
+from govlint.findings import Excerpt, LineIndex, Location, Span
 
 
 class SourceError(Exception):
@@ -38,6 +38,8 @@ class Source:
     kind: str
     encoding: str = "utf-8"
     meta: dict[str, str] = field(default_factory=dict)
+    tables: list[SourceTable] = field(default_factory=list)
+    """Tables the format itself marks (HTML ``<table>``, Word tables), cells kept."""
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -50,16 +52,67 @@ class Source:
         return Location(line, column, end_line, end_column)
 
     def line_text(self, line: int) -> str:
+        """The original line, for formats whose original is text; else empty."""
         return self.lines.line_text(line)
+
+    def excerpt(self, span: Span) -> Excerpt:
+        """The line of :attr:`text` where ``span`` starts, with the span's columns on it."""
+        line, column = self.lines.position(span.start)
+        end_line, end_column = self.lines.position(max(span.end, span.start))
+        text = self.lines.line_text(line)
+        if end_line != line:
+            end_column = len(text) + 1
+        return Excerpt(text, column, end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCell:
+    """One cell of a table: its span in :attr:`Source.text` and where it sits in the grid."""
+
+    span: Span
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTable:
+    """A table as rows x columns; a merged cell fills every grid position it covers."""
+
+    grid: tuple[tuple[SourceCell | None, ...], ...]
+    span: Span
+
+    def cell_text(self, text: str, row: int, column: int) -> str:
+        cell = self.grid[row][column]
+        return text[cell.span.start : cell.span.end] if cell else ""
 
 
 Reader = Callable[[Path, str], Source]
 
 
 def builtin_readers() -> dict[str, Reader]:
-    from govlint.sources import text
+    from govlint.sources import docx, html, pdf, text
 
-    return {".txt": text.read_text_file, ".md": text.read_text_file}
+    return {
+        ".txt": text.read_text_file,
+        ".md": text.read_text_file,
+        ".html": html.read_html_file,
+        ".htm": html.read_html_file,
+        ".docx": docx.read_docx_file,
+        ".pdf": pdf.read_pdf_file,
+    }
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a :class:`SourceError` that says why not."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise SourceError("是目录，不是文件", "is a directory, not a file") from None
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise SourceError(f"无法读取文件：{reason}", f"cannot read file: {reason}") from None
 
 
 def read_source(path: Path, display: str, readers: dict[str, Reader]) -> Source:

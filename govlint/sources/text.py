@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from govlint.normalize import HAN_CHARACTER, to_simplified
-from govlint.sources import Source, SourceError
+from govlint.sources import Source, SourceError, read_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -28,14 +28,7 @@ _GBK_RARE_SHARE = 0.05
 
 
 def read_text_file(path: Path, display: str) -> Source:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SourceError("是目录，不是文件", "is a directory, not a file") from None
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise SourceError(f"无法读取文件：{reason}", f"cannot read file: {reason}") from None
-    text, encoding = decode(data)
+    text, encoding = decode(read_bytes(path))
     return Source(path=display, text=text, kind=path.suffix.lower().lstrip("."), encoding=encoding)
 
 
