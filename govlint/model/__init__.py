@@ -21,6 +21,7 @@ from govlint.model.facts import (
     find_year,
     issuer_type_of,
 )
+from govlint.model.residue import Residue, find_web_residue
 from govlint.model.sections import Heading, Section, build_sections, iter_lines
 from govlint.model.tables import LabelValueTable, find_tables
 from govlint.normalize import NormalizedText, normalize
@@ -80,6 +81,11 @@ class Report:
                 lead = len(line) - len(line.lstrip())
                 return Span(start + lead, min(end, start + lead + HEAD_CHARS))
         return None
+
+    @cached_property
+    def web_residue(self) -> list[Residue]:
+        """Lines of web-page debris (breadcrumbs, counters, toolbars, CMS metadata)."""
+        return find_web_residue(self.text, self.lines)
 
     def section_at(self, offset: int) -> Section:
         """The innermost section containing ``offset``."""

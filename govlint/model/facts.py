@@ -12,6 +12,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from govlint.findings import Span
+from govlint.model.residue import kind_of
 from govlint.model.sections import strip_span
 
 T = TypeVar("T")
@@ -94,13 +95,16 @@ def find_title(text: str, lines: list[tuple[int, int]]) -> Fact[str] | None:
             break
         if len(line) > 60 or _DEBRIS.search(line) or not _REPORT_WORDS.search(line):
             continue
+        if kind_of(line):
+            continue
         if line.endswith(("。", ",")):
             continue
         title_start = start
         if len(seen) >= 2:
             prev_start, prev_end = seen[-2]
             prev = text[prev_start:prev_end].strip()
-            if len(prev) <= 20 and _ISSUER_SUFFIX.search(prev) and not _DEBRIS.search(prev):
+            issuer_like = _ISSUER_SUFFIX.search(prev) and not _DEBRIS.search(prev)
+            if len(prev) <= 20 and issuer_like and not kind_of(prev):
                 title_start = prev_start
         span = strip_span(text, title_start, end)
         lead = re.match(r"[#*_\s]*", text[span.start : span.end]).end()

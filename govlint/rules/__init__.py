@@ -18,6 +18,9 @@ def govlint_rules():
         gl601_legacy_table_sum,
         gl701_pinyin_residue,
         gl702_traditional_script,
+        gl703_web_residue,
+        gl705_encoding_damage,
+        gl706_markup_residue,
     )
 
     return [
@@ -27,4 +30,7 @@ def govlint_rules():
         gl601_legacy_table_sum.LegacyTableSum,
         gl701_pinyin_residue.PinyinResidue,
         gl702_traditional_script.TraditionalScript,
+        gl703_web_residue.WebResidue,
+        gl705_encoding_damage.EncodingDamage,
+        gl706_markup_residue.MarkupResidue,
     ]

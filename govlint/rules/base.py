@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -41,6 +41,28 @@ class Hit:
     args: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None
     in_source: bool = False
+
+
+def per_line(text: str, spans: Iterable[Span]) -> Iterator[tuple[Span, int, str]]:
+    """For spans of ``text`` in order: the first span on each line, how many spans that
+    line has, and the line (stripped). Debris rules report once per line, not per character.
+    """
+    current: list[Span] = []
+    line_start = -1
+    for span in spans:
+        start = text.rfind("\n", 0, span.start) + 1
+        if start != line_start and current:
+            yield current[0], len(current), _line(text, line_start)
+            current = []
+        line_start = start
+        current.append(span)
+    if current:
+        yield current[0], len(current), _line(text, line_start)
+
+
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 class Rule:

@@ -26,13 +26,69 @@ from govlint.sources.extracted import MappedSource, OriginMap, TextBuilder
 from govlint.sources.text import decode
 
 BLOCK = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt "
-    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main ol p "
-    "pre section summary ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+    ]
 )
 DROPPED = frozenset(
-    "applet audio button canvas datalist embed head iframe input map nav noscript object "
-    "option script select style svg template textarea title video".split()
+    [
+        "applet",
+        "audio",
+        "button",
+        "canvas",
+        "datalist",
+        "embed",
+        "head",
+        "iframe",
+        "input",
+        "map",
+        "nav",
+        "noscript",
+        "object",
+        "option",
+        "script",
+        "select",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "title",
+        "video",
+    ]
 )
 CELLS = frozenset(("td", "th"))
 HTML_SPACE = " \t\n\r\f"
@@ -294,10 +350,10 @@ class _Walker:
         out = self.out
         if self._space:
             last = out.last_char
-            if last and last not in "\n| ":
-                # A line break between two CJK characters is no space (CSS Text 3).
-                if not (self._space == "\n" and (_CJK.match(last) or _CJK.match(chunk[start]))):
-                    out.separator(" ")
+            # A line break between two CJK characters is no space (CSS Text 3).
+            joins = self._space == "\n" and (_CJK.match(last) or _CJK.match(chunk[start]))
+            if last and last not in "\n| " and not joins:
+                out.separator(" ")
             self._space = ""
         piece = chunk[start:end]
         if at < 0:  # the parser changed this text: point at where the search stood
