@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from conftest import ROOT, run_cli
+from rich.cells import cell_len
 
 CLEAN = "examples/clean"
 
@@ -174,3 +175,16 @@ def test_readme_rule_table_matches_the_registry(registry):
 def test_version_and_help():
     assert run_cli("--version").stdout.startswith("govlint ")
     assert run_cli().returncode == 2
+
+
+def test_rich_output_names_the_place_in_word_and_pdf_files(tmp_path):
+    from test_inputs import write_docx
+
+    write_docx(tmp_path / "report.docx")
+    result = run_cli("check", str(tmp_path / "report.docx"), "--lang", "en", "--select", "GL601")
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("(table 1, row 2, cell 2, paragraph 20)")
+    assert lines[0].startswith(f"{(tmp_path / 'report.docx').as_posix()}:20:1: GL601 error")
+    # The extracted row is shown, the value marked; the gutter has no number of its own.
+    assert lines[1] == "      │ | 受理依申请公开总数 | 3 |"
+    assert lines[2] == "      │ " + " " * cell_len("| 受理依申请公开总数 | ") + "^"

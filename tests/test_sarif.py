@@ -71,3 +71,29 @@ def test_repeated_findings_get_distinct_fingerprints(tmp_path):
     results = sarif("r.txt", cwd=tmp_path)["runs"][0]["results"]
     prints = [r["partialFingerprints"]["govlint/v1"] for r in results if r["ruleId"] == "GL401"]
     assert len(prints) == len(set(prints)) == 2
+
+
+def test_word_and_html_locations(tmp_path):
+    from test_inputs import HTML_FIXTURE, write_docx
+
+    schema_path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    write_docx(tmp_path / "report.docx")
+    doc = sarif(str(tmp_path / "report.docx"), str(HTML_FIXTURE), cwd=tmp_path)
+    if schema_path.is_file():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(doc, json.loads(schema_path.read_text(encoding="utf-8")))
+    results = doc["runs"][0]["results"]
+    total = next(r for r in results if r["ruleId"] == "GL601" and "docx" in str(r))
+    location = total["locations"][0]
+    assert location["physicalLocation"]["region"]["startLine"] == 20  # the paragraph
+    assert location["logicalLocations"][0] == {
+        "name": "表格 1 第 2 行第 2 格，第 20 段",
+        "fullyQualifiedName": "table 1, row 2, cell 2, paragraph 20",
+        "kind": "element",
+    }
+    assert "contextRegion" not in location["physicalLocation"]  # no text lines in a .docx
+    # HTML: the region is in the .html file and its context is the file's own line.
+    year = next(r for r in results if r["ruleId"] == "GL401" and "html" in str(r))
+    physical = year["locations"][0]["physicalLocation"]
+    assert physical["region"]["startLine"] == 19 and physical["region"]["startColumn"] == 120
+    assert physical["contextRegion"]["snippet"]["text"].startswith("<p class=MsoNormal><span>全")

@@ -12,6 +12,8 @@ original's coordinates — the only place where that arithmetic happens.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,29 +24,29 @@ from govlint.sources import Source
 class OriginMap:
     """Maps offsets of extracted text to offsets of the original text."""
 
-    __slots__ = ("_exact", "_origins", "_starts")
+    __slots__ = ("exact", "origins", "starts")
 
-    def __init__(self, starts: list[int], origins: list[int], exact: list[bool]) -> None:
-        self._starts = starts
-        self._origins = origins
-        self._exact = exact
+    def __init__(self, starts: Sequence[int], origins: Sequence[int], exact: Sequence[int]) -> None:
+        self.starts = starts
+        self.origins = origins
+        self.exact = exact
 
     def to_original(self, offset: int) -> int:
-        i = bisect.bisect_right(self._starts, offset) - 1
+        i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0:
             return 0
-        if self._exact[i]:
-            return self._origins[i] + offset - self._starts[i]
-        return self._origins[i]
+        if self.exact[i]:
+            return self.origins[i] + offset - self.starts[i]
+        return self.origins[i]
 
     def pieces(self, start: int, end: int):
         """``(start, stop, origin, exact)`` for each stretch of ``[start, end)`` that lies in
         one piece: how to carry this text's origins over into another builder."""
-        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
         pos = start
         while pos < end:
-            stop = min(end, self._starts[i + 1]) if i + 1 < len(self._starts) else end
-            yield pos, stop, self.to_original(pos), self._exact[i]
+            stop = min(end, self.starts[i + 1]) if i + 1 < len(self.starts) else end
+            yield pos, stop, self.to_original(pos), self.exact[i]
             pos = stop
             i += 1
 
@@ -52,9 +54,9 @@ class OriginMap:
         """An exclusive end: one past the original of the span's last character."""
         if end <= 0:
             return 0
-        i = bisect.bisect_right(self._starts, end - 1) - 1
-        if i >= 0 and self._exact[i]:
-            return self._origins[i] + end - self._starts[i]
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        if i >= 0 and self.exact[i]:
+            return self.origins[i] + end - self.starts[i]
         return self.to_original(end - 1) + 1
 
 
@@ -62,10 +64,11 @@ class TextBuilder:
     """Collects extracted text and, for each piece, its origin in the original."""
 
     def __init__(self) -> None:
+        # Compact arrays: a Word-pasted page has a piece per character.
         self._parts: list[str] = []
-        self._starts: list[int] = []
-        self._origins: list[int] = []
-        self._exact: list[bool] = []
+        self.starts = array("q")
+        self.origins = array("q")
+        self.exact = bytearray()
         self.length = 0
         self._origin_end = 0
         self._last = ""
@@ -74,10 +77,10 @@ class TextBuilder:
         """Text found at ``origin``; ``exact`` when it is copied character for character."""
         if not text:
             return
-        if not (self._exact and self._exact[-1] and exact and self._origin_end == origin):
-            self._starts.append(self.length)
-            self._origins.append(origin)
-            self._exact.append(exact)
+        if not (exact and self.exact and self.exact[-1] and self._origin_end == origin):
+            self.starts.append(self.length)
+            self.origins.append(origin)
+            self.exact.append(exact)
         self._parts.append(text)
         self.length += len(text)
         self._origin_end = origin + len(text) if exact else origin
@@ -87,9 +90,9 @@ class TextBuilder:
         """Text the reader adds (a line break, a cell separator); it has no origin of its own."""
         if not text:
             return
-        self._starts.append(self.length)
-        self._origins.append(self._origin_end)
-        self._exact.append(False)
+        self.starts.append(self.length)
+        self.origins.append(self._origin_end)
+        self.exact.append(False)
         self._parts.append(text)
         self.length += len(text)
         self._last = text[-1]
@@ -107,7 +110,7 @@ class TextBuilder:
         return "".join(self._parts)
 
     def origin_map(self) -> OriginMap:
-        return OriginMap(self._starts, self._origins, self._exact)
+        return OriginMap(self.starts, self.origins, self.exact)
 
 
 @dataclass(eq=False)

@@ -15,6 +15,7 @@ decoded from an entity points at the entity.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -158,9 +159,15 @@ class _RawText:
     def __init__(self, raw: str) -> None:
         builder = TextBuilder()
         pos = 0
+        add = builder.add
         for m in _MARKUP.finditer(raw):
-            if m.start() > pos:
-                self._add_run(builder, raw, pos, m.start())
+            start = m.start()
+            if start > pos:
+                run = raw[pos:start]
+                if "&" in run or "\r" in run:
+                    self._add_run(builder, raw, pos, start)
+                else:
+                    add(run, pos)
             pos = m.end()
         if pos < len(raw):
             self._add_run(builder, raw, pos, len(raw))
@@ -218,6 +225,7 @@ class _Walker:
         self.tables: list[SourceTable] = []
         self._stack: list[_Table] = []
         self._space: str = ""  # pending collapsed white space: "", " " or "\n" (a break)
+        self._segment = 0  # the run-map piece the last text was found in
 
     # -- structure --------------------------------------------------------------------
     def walk(self, root) -> None:
@@ -337,6 +345,9 @@ class _Walker:
         at = self.raw.find(chunk)
         if not emit:
             return
+        if not _SPACE_RUN.search(chunk):  # the common case: one run of text
+            self._emit(chunk, 0, len(chunk), at)
+            return
         pos = 0
         for m in _SPACE_RUN.finditer(chunk):
             if m.start() > pos:
@@ -364,7 +375,21 @@ class _Walker:
     def _add_mapped(self, piece: str, rt_start: int) -> None:
         """Add ``piece`` (run text from ``rt_start``) with the run map's origins, so that
         characters decoded from entities point at their entity."""
-        for start, stop, origin, exact in self.raw.map.pieces(rt_start, rt_start + len(piece)):
+        rt_map = self.raw.map
+        starts = rt_map.starts
+        seg = self._segment
+        if seg >= len(starts) or starts[seg] > rt_start:
+            seg = max(0, bisect.bisect_right(starts, rt_start) - 1)
+        while seg + 1 < len(starts) and starts[seg + 1] <= rt_start:
+            seg += 1  # the search moves forward: walk, don't bisect
+        self._segment = seg
+        rt_end = rt_start + len(piece)
+        if seg + 1 >= len(starts) or rt_end <= starts[seg + 1]:  # within one piece
+            exact = rt_map.exact[seg]
+            origin = rt_map.origins[seg] + (rt_start - starts[seg] if exact else 0)
+            self.out.add(piece, origin, bool(exact))
+            return
+        for start, stop, origin, exact in rt_map.pieces(rt_start, rt_end):
             self.out.add(piece[start - rt_start : stop - rt_start], origin, exact)
 
 
