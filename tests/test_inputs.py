@@ -314,3 +314,24 @@ def test_html_that_is_not_html_is_an_error(tmp_path):
     path.write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(SourceError):
         html_source.read_html_file(path, "x.html")
+
+
+def test_web_residue_is_not_the_title(tmp_path):
+    page = (
+        "<div>您当前所在位置：首页 &gt; 某县2023年政府信息公开工作年度报告</div>"
+        "<p>部门：某县人民政府办公室 | 发布日期：2024-01-20 | 来源：某县人民政府</p>"
+        "<h1>某县人民政府2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = run_cli("check", str(path), "--format", "json", "--select", "GL703")
+    document = json.loads(result.stdout)
+    assert (
+        document["files"][0]["facts"]["title"]["value"]
+        == "某县人民政府2023年政府信息公开工作年度报告"
+    )
+    assert document["files"][0]["facts"]["sections"] == ["一、总体情况"]
+    assert [(f["rule"], f["line"], f["column"]) for f in document["findings"]] == [
+        ("GL703", 1, 6),
+        ("GL703", 1, 50),
+    ]
