@@ -188,3 +188,13 @@ def test_rich_output_names_the_place_in_word_and_pdf_files(tmp_path):
     # The extracted row is shown, the value marked; the gutter has no number of its own.
     assert lines[1] == "      │ | 受理依申请公开总数 | 3 |"
     assert lines[2] == "      │ " + " " * cell_len("| 受理依申请公开总数 | ") + "^"
+
+
+def test_a_closed_pipe_is_no_traceback():
+    import subprocess
+    import sys
+
+    shell = f"{sys.executable} -m govlint check examples --format sarif | head -c 10"
+    result = subprocess.run(shell, shell=True, cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout == '{\n  "$sche'
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
