@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from govlint.findings import Severity, Span
+from govlint.findings import LineIndex, Severity, Span
 
 if TYPE_CHECKING:
     from govlint.model import Report
@@ -43,26 +43,28 @@ class Hit:
     in_source: bool = False
 
 
-def per_line(text: str, spans: Iterable[Span]) -> Iterator[tuple[Span, int, str]]:
-    """For spans of ``text`` in order: the first span on each line, how many spans that
-    line has, and the line (stripped). Debris rules report once per line, not per character.
-    """
-    current: list[Span] = []
-    line_start = -1
+def per_line(lines: LineIndex, spans: Iterable[Span]) -> Iterator[tuple[Span, int]]:
+    """For spans in text order: the first span on each line of ``lines`` and how many spans
+    that line has. Debris rules report once per line, not once per character."""
+    first: Span | None = None
+    count = 0
+    current = 0
     for span in spans:
-        start = text.rfind("\n", 0, span.start) + 1
-        if start != line_start and current:
-            yield current[0], len(current), _line(text, line_start)
-            current = []
-        line_start = start
-        current.append(span)
-    if current:
-        yield current[0], len(current), _line(text, line_start)
+        line = lines.position(span.start)[0]
+        if first is not None and line != current:
+            yield first, count
+            first, count = None, 0
+        if first is None:
+            first = span
+        current = line
+        count += 1
+    if first is not None:
+        yield first, count
 
 
-def _line(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start : end if end >= 0 else len(text)].strip()
+def quote(text: str, limit: int) -> str:
+    """``text`` for a message, cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class Rule:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govlint.findings import Severity, Span
+from govlint.findings import Severity
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Hit, Rule, per_line
 
 
 class PinyinResidue(Rule):
@@ -45,11 +45,6 @@ class PinyinResidue(Rule):
 
     def check(self, report: Report) -> Iterable[Hit]:
         source = report.source
-        by_line: dict[int, list[Span]] = {}
-        for span in report.norm.pinyin:
-            line, _ = source.lines.position(span.start)
-            by_line.setdefault(line, []).append(span)
-        for spans in by_line.values():
-            first = spans[0]
+        for first, count in per_line(source.lines, report.norm.pinyin):
             example = source.text[max(0, first.start - 1) : first.end]
-            yield Hit(first, args={"count": len(spans), "example": example}, in_source=True)
+            yield Hit(first, args={"count": count, "example": example}, in_source=True)

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from govlint.findings import Severity
 from govlint.model import Report
 from govlint.model.residue import KIND_NAMES
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Hit, Rule, quote
 
 QUOTE_CHARS = 30
 
@@ -55,7 +55,5 @@ class WebResidue(Rule):
 
     def check(self, report: Report) -> Iterable[Hit]:
         for residue in report.web_residue:
-            text = report.original(residue.span)
-            if len(text) > QUOTE_CHARS:
-                text = text[:QUOTE_CHARS] + "…"
+            text = quote(report.original(residue.span), QUOTE_CHARS)
             yield Hit(residue.span, args={"kind": KIND_NAMES[residue.kind], "text": text})

@@ -82,7 +82,8 @@ class EncodingDamage(Rule):
         text = report.source.text  # before normalization: OpenCC would rewrite mojibake
         damage = sorted(_damage(text), key=lambda d: d[0].start)
         kinds = {span: (kind, fixed) for span, kind, fixed in damage}
-        for first, count, _line in per_line(text, (span for span, _, _ in damage)):
+        lines = report.source.lines
+        for first, count in per_line(lines, (span for span, _, _ in damage)):
             kind, fixed = kinds[first]
             args = {"kind": KINDS[kind], "count": count}
             if fixed:

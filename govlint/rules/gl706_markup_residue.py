@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule, per_line
+from govlint.rules.base import Hit, Rule, per_line, quote
 
 # Word's conditional comments, HTML comments, entities written out, Office tags and the
 # ordinary tags a copy from a page leaves behind. Matched on the text govlint read (for an
@@ -64,8 +64,6 @@ class MarkupResidue(Rule):
         if "<" not in text and "&" not in text:
             return
         spans = (Span(m.start(), m.end()) for m in _MARKUP.finditer(text))
-        for first, count, _line in per_line(text, spans):
-            quoted = text[first.start : first.end]
-            if len(quoted) > QUOTE_CHARS:
-                quoted = quoted[:QUOTE_CHARS] + "…"
+        for first, count in per_line(report.source.lines, spans):
+            quoted = quote(text[first.start : first.end], QUOTE_CHARS)
             yield Hit(first, args={"text": quoted, "count": count}, in_source=True)

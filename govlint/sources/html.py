@@ -92,6 +92,7 @@ DROPPED = frozenset(
     ]
 )
 CELLS = frozenset(("td", "th"))
+BREAKS = BLOCK | CELLS | {"tr"}  # outside a data table, a cell or row is a block too
 HTML_SPACE = " \t\n\r\f"
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -296,7 +297,7 @@ class _Walker:
             self.out.separator("| " if table.row_cells == 0 else " | ")
             table.row_cells += 1
             table.cell_start = self.out.length
-        elif tag in BLOCK or tag in CELLS or tag == "tr":
+        elif tag in BREAKS:
             self._break()
 
     def _end(self, tag: str, el) -> None:
@@ -316,7 +317,7 @@ class _Walker:
                 self.out.separator(" |")
             self._space = ""
             self.out.end_line()
-        elif tag in BLOCK or tag in CELLS or tag == "tr":
+        elif tag in BREAKS:
             self._break()
 
     # -- tables ------------------------------------------------------------------------
