@@ -233,10 +233,8 @@ class _Walker:
         import lxml.etree
 
         dropping = 0
-        comment = lxml.etree.Comment
-        pi = lxml.etree.ProcessingInstruction
         for event, el in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-            if event in ("comment", "pi") or el.tag in (comment, pi):
+            if event in ("comment", "pi"):  # never "start"/"end" events of their own
                 if el.tail:
                     self._text(el.tail, emit=dropping == 0)
                 continue
