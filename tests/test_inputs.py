@@ -266,11 +266,17 @@ def test_pdf_positions_are_page_and_line(shared):
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_real_pdfs_check_clean_with_their_facts(shared, name):
+def test_real_pdfs_check_with_their_facts(shared, name):
+    """Checked as PDF, the corpus reports give what their text extracts give (test_tables)."""
     pytest.importorskip("pypdf")
     result = run_cli("check", "--format", "json", str(shared / "corpus" / "pdf" / f"{name}.pdf"))
     document = json.loads(result.stdout)
-    assert result.returncode == 0, document["findings"]
+    expected = {
+        "huaian-city-2024": [],
+        "huaian-hongze-2023": ["GL108", "GL201", "GL213", "GL213"],
+        "huaian-hongze-2024": ["GL108", "GL201"],
+    }[name]
+    assert sorted(f["rule"] for f in document["findings"]) == expected
     facts = document["files"][0]["facts"]
     assert facts["regime"]["value"] == "T21"
     assert facts["year"]["value"] == int(name[-4:])

@@ -21,6 +21,7 @@ from govlint.model.facts import (
     find_year,
     issuer_type_of,
 )
+from govlint.model.national import NationalTables, read_tables
 from govlint.model.residue import Residue, find_web_residue
 from govlint.model.sections import Heading, Section, build_sections, iter_lines
 from govlint.model.tables import LabelValueTable, find_tables
@@ -86,6 +87,11 @@ class Report:
     def web_residue(self) -> list[Residue]:
         """Lines of web-page debris (breadcrumbs, counters, toolbars, CMS metadata)."""
         return find_web_residue(self.text, self.lines)
+
+    @cached_property
+    def national(self) -> NationalTables:
+        """Tables 二、三、四 of the national template, as read (T19/T21 reports)."""
+        return read_tables(self.text, self.lines, self.year.value if self.year else None)
 
     def section_at(self, offset: int) -> Section:
         """The innermost section containing ``offset``."""

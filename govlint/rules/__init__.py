@@ -12,7 +12,19 @@ __all__ = ["Diagnostic", "Hit", "Rule"]
 def govlint_rules():
     # Imported here, not at module level: the CLI only pays for rules when it runs them.
     from govlint.rules import (
+        gl005_unassessable,
         gl101_missing_section,
+        gl107_missing_table,
+        gl108_template_version,
+        gl201_table_schema,
+        gl202_cell_not_number,
+        gl203_cell_blank,
+        gl204_negative_value,
+        gl210_balance,
+        gl211_results_sum,
+        gl212_row_total,
+        gl213_review_litigation_sum,
+        gl214_fee_unit,
         gl401_placeholder_year,
         gl403_statistics_period,
         gl601_legacy_table_sum,
@@ -24,6 +36,18 @@ def govlint_rules():
     )
 
     return [
+        gl005_unassessable.Unassessable,
+        gl107_missing_table.MissingTable,
+        gl108_template_version.TemplateVersion,
+        gl201_table_schema.TableSchema,
+        gl202_cell_not_number.CellNotNumber,
+        gl203_cell_blank.CellBlank,
+        gl204_negative_value.NegativeValue,
+        gl210_balance.Balance,
+        gl211_results_sum.ResultsSum,
+        gl212_row_total.RowTotal,
+        gl213_review_litigation_sum.ReviewLitigationSum,
+        gl214_fee_unit.FeeUnit,
         gl101_missing_section.MissingSection,
         gl401_placeholder_year.PlaceholderYear,
         gl403_statistics_period.StatisticsPeriod,
