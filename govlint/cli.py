@@ -51,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(check)
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--show-tables",
+        action="store_true",
+        help="with --format json: add the template tables as read, cell by cell",
+    )
+
+    tables = sub.add_parser("tables", help="show tables 二、三、四 as govlint reads them")
+    tables.add_argument("paths", nargs="+", metavar="FILE")
+    tables.add_argument("--format", choices=("rich", "json"), default="rich")
+    _add_lang(tables)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--all", action="store_true", help="include rules that are off by default")
@@ -90,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "tables":
+            return cmd_tables(args)
         if args.command == "explain":
             return cmd_explain(args)
         return cmd_plugins(args)
@@ -133,6 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 ignore=args.ignore,
                 year=args.year,
                 issuer_type=issuer_type,
+                show_tables=args.show_tables,
             ),
         )
         lang = args.lang or project.lang or "zh"
@@ -156,6 +169,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in run.findings) else EXIT_CLEAN
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    """Print the template tables of each file as read: rows, cells and their positions."""
+    import json
+
+    from govlint.config import ConfigError
+    from govlint.engine import CliSettings, Engine
+
+    registry = _registry()
+    try:
+        engine = Engine(registry, CliSettings(select=(), show_tables=True))
+        results = list(engine.run(args.paths))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    lang = args.lang or "zh"
+    if args.format == "json":
+        data = [{"path": r.path, "tables": r.tables or []} for r in results]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    from govlint.output.tables_view import print_tables
+
+    print_tables(results, lang)
+    return EXIT_CLEAN
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -54,6 +54,9 @@ class Config:
     fail_on: str | None = None
     overrides: tuple[FileOverride, ...] = ()
     legacy_partitions: tuple[Mapping[str, Any], ...] = ()
+    blank_as_zero: bool = False
+    """Count blank cells of the template tables as 0 in the identities (GL203 still reports
+    them)."""
 
     @property
     def root(self) -> Path:
@@ -182,6 +185,7 @@ class _Parser:
         "fail-on",
         "per-file-overrides",
         "legacy-partitions",
+        "blank-as-zero",
     )
 
     def __init__(self, path: Path, prefix: str, known: set[str]) -> None:
@@ -209,7 +213,14 @@ class _Parser:
             fail_on=self.choice(table, "fail-on", FAIL_ON),
             overrides=self.overrides(table.get("per-file-overrides", {})),
             legacy_partitions=self.partitions(table.get("legacy-partitions", [])),
+            blank_as_zero=self.boolean(table, "blank-as-zero"),
         )
+
+    def boolean(self, table: Mapping[str, Any], key: str) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"must be true or false (got {value!r})")
+        return value
 
     def selectors(self, table: Mapping[str, Any], key: str, value: Any = None) -> tuple[str, ...]:
         value = table.get(key, []) if value is None else value

@@ -32,6 +32,7 @@ class CliSettings:
     ignore: tuple[str, ...] = ()
     year: int | None = None
     issuer_type: str | None = None
+    show_tables: bool = False
 
 
 @dataclass
@@ -39,6 +40,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, object] | None = None
+    tables: list[dict[str, object]] | None = None
+    """The template tables as read (``--show-tables``)."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,10 @@ class Engine:
             (*config.ignore, *self.cli.ignore),
         )
         # Options every rule may read; GL601 takes its extra partitions from here.
-        options = {"partitions": (*config.legacy_partitions, *self.registry.sum_groups)}
+        options = {
+            "partitions": (*config.legacy_partitions, *self.registry.sum_groups),
+            "blank_as_zero": config.blank_as_zero,
+        }
         rules = tuple(self.registry.rules[i](options) for i in ids)
         settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
         self._settings[id(config)] = settings
@@ -157,6 +163,8 @@ class Engine:
             return result
         report = build_report(source, settings.overrides)
         result.facts = report.facts()
+        if self.cli.show_tables:
+            result.tables = report.tables_data()
         regime = report.regime.value if report.regime else None
         for rule in settings.rules:
             if rule.id in settings.ignored:

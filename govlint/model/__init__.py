@@ -93,6 +93,17 @@ class Report:
         """Tables 二、三、四 of the national template, as read (T19/T21 reports)."""
         return read_tables(self.text, self.lines, self.year.value if self.year else None)
 
+    def position(self, span: Span) -> str:
+        """``line:column`` of a normalized span in the original file."""
+        location = self.source.locate(self.norm.source_span(span))
+        return f"{location.line}:{location.column}"
+
+    def tables_data(self) -> list[dict[str, object]]:
+        """The template tables as read, for ``--show-tables`` and ``govlint tables``."""
+        order = ("二", "三", "四")
+        tables = sorted(self.national.tables.values(), key=lambda t: order.index(t.spec.key))
+        return [t.as_data(self.position) for t in tables]
+
     def section_at(self, offset: int) -> Section:
         """The innermost section containing ``offset``."""
         node = self.sections
@@ -134,6 +145,7 @@ class Report:
             "statistics_period": period,
             "sections": [f"{s.heading.label}、{s.title}" for s in self.sections.children],
             "tables": len(self.tables),
+            "template_tables": sorted(self.national.tables, key="二三四".index),
         }
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -137,21 +137,25 @@ class TableRead:
         forms = [r.form for r in self.rows.values() if r.form]
         return max(set(forms), key=forms.count) if forms else "text"
 
-    def as_data(self, text: str) -> dict[str, object]:
-        """Plain data for ``--show-tables``: what govlint read, cell by cell."""
+    def as_data(self, where: Callable[[Span], str]) -> dict[str, object]:
+        """Plain data for ``--show-tables`` and ``govlint tables``: what govlint read, cell by
+        cell; ``where`` gives a span's ``line:column`` in the original file."""
+
+        def cell(c: CellRead) -> dict[str, object]:
+            value = c.value if c.kind == "number" else None
+            return {"column": c.column.zh, "text": c.text, "value": value, "at": where(c.span)}
+
         return {
             "table": self.spec.key,
             "variant": self.spec.variant,
             "form": self.form,
+            "at": where(self.span),
             "rows": [
                 {
                     "row": row.spec.short,
                     "label": row.label,
-                    "cells": None
-                    if row.cells is None
-                    else {
-                        c.column.zh: c.value if c.kind == "number" else c.text for c in row.cells
-                    },
+                    "at": where(row.label_span),
+                    "cells": None if row.cells is None else [cell(c) for c in row.cells],
                     **({"decoded_by": sorted(row.decoded_by)} if row.decoded_by else {}),
                     **({"problem": row.problem[1]} if row.problem else {}),
                 }

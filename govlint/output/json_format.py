@@ -47,7 +47,14 @@ def render(run, stream: TextIO, color: bool = False) -> None:
     counts = run.counts()
     document = {
         "tool": {"name": "govlint", "version": __version__},
-        "files": [{"path": r.path, "facts": r.facts} for r in run.results],
+        "files": [
+            {
+                "path": r.path,
+                "facts": r.facts,
+                **({"tables": r.tables} if r.tables is not None else {}),
+            }
+            for r in run.results
+        ],
         "findings": [finding_to_dict(f, run.lang) for f in run.findings],
         "summary": {
             "files": len(run.results),
