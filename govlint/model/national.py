@@ -569,12 +569,45 @@ def _lines_from(lines, index: int, stop, limit: int = MAX_REGION_LINES) -> int:
     return last
 
 
+QUANTITIES: dict[str, tuple[str, tuple[CellRef, ...]]] = {
+    "new": ("三", (CellRef("new", "total"),)),
+    "carried": ("三", (CellRef("carried", "total"),)),
+    "next": ("三", (CellRef("next", "total"),)),
+    "handled": ("三", (CellRef("total", "total"),)),
+    "granted": ("三", (CellRef("granted", "total"),)),
+    "partial": ("三", (CellRef("partial", "total"),)),
+    "review": ("四", (CellRef("cases", "review.total"),)),
+    "review_corrected": ("四", (CellRef("cases", "review.corrected"),)),
+    "suits": (
+        "四",
+        (CellRef("cases", "direct_suit.total"), CellRef("cases", "suit_after_review.total")),
+    ),
+}
+"""Quantities prose talks about, as cells of the tables (summed)."""
+
+
 @dataclass(slots=True)
 class NationalTables:
     tables: dict[str, TableRead] = field(default_factory=dict)
 
     def get(self, key: str) -> TableRead | None:
         return self.tables.get(key)
+
+    def quantity(self, key: str) -> tuple[int | float, Span] | None:
+        """A :data:`QUANTITIES` value and the span of its (first) cell, when every cell of
+        it was read as a number."""
+        table_key, refs = QUANTITIES[key]
+        table = self.tables.get(table_key)
+        if table is None:
+            return None
+        cells = [table.cell(ref) for ref in refs]
+        if any(c is None or c.kind != "number" for c in cells):
+            return None
+        return sum(c.value for c in cells), cells[0].span
+
+    def covers(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the tables."""
+        return any(t.span.start <= offset < t.span.end for t in self.tables.values())
 
 
 def read_tables(text: str, lines: list[tuple[int, int]], year: int | None) -> NationalTables:
