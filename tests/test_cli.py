@@ -165,7 +165,7 @@ def test_rules_lists_every_rule():
         *("GL303", "GL304"),
         *("GL401", "GL403", "GL601", "GL701", "GL702", "GL703", "GL705", "GL706"),
     ]
-    assert "GL601  legacy-table-sum       error     on       FF" in result.stdout
+    assert "GL601  legacy-table-sum          error     on       FF" in result.stdout
 
 
 def test_readme_rule_table_matches_the_registry(registry):
