@@ -277,10 +277,14 @@ def _split_pipe(line: str, start: int, index: int) -> tuple[list[_Fragment], _Gr
     cells: list[_Token] = []
     for a, b in pairwise(bars):
         raw = line[a + 1 : b]
-        lead = len(raw) - len(raw.lstrip())
         inner = raw.strip()
-        cell_start = start + a + 1 + (lead if inner else 0)
-        cells.append(_Token(inner, Span(cell_start, cell_start + len(inner))))
+        if inner:
+            cell_start = start + a + 1 + len(raw) - len(raw.lstrip())
+            cells.append(_Token(inner, Span(cell_start, cell_start + len(inner))))
+        else:  # blank: point inside the separating spaces (at an &nbsp; if there was one)
+            lo = a + 1 + (1 if raw.startswith(" ") else 0)
+            hi = max(lo, b - (1 if len(raw) > 1 and raw.endswith(" ") else 0))
+            cells.append(_Token("", Span(start + lo, start + hi)))
     if bars and bars[-1] < len(line.rstrip()) - 0:
         tail = line[bars[-1] + 1 :]
         if tail.strip():
@@ -412,8 +416,23 @@ def _pieces(gap: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b - a >= 2]
 
 
-def _assign(ordered: list[_Match], groups: list[_Group]) -> dict[str, _Group]:
-    """Give each row its group of values (see the module docs, step 4)."""
+def _assign(ordered: list[_Match], all_groups: list[_Group]) -> dict[str, _Group]:
+    """Give each row its group of values (see the module docs, step 4). Groups of blank
+    cells only (a label row a converter padded) go last, to rows still without values."""
+    groups = [g for g in all_groups if any(t.text for t in g.tokens)]
+    assigned = _assign_groups(ordered, groups)
+    blanks = [g for g in all_groups if not any(t.text for t in g.tokens)]
+    for match in ordered:
+        if match.row.key in assigned:
+            continue
+        own = [g for g in blanks if match.first_line <= g.line <= match.last_line]
+        if own:
+            assigned[match.row.key] = own[0]
+            blanks.remove(own[0])
+    return assigned
+
+
+def _assign_groups(ordered: list[_Match], groups: list[_Group]) -> dict[str, _Group]:
     assigned: dict[str, _Group] = {}
     taken: set[int] = set()
     for gi, group in enumerate(groups):

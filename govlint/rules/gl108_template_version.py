@@ -76,7 +76,7 @@ class TemplateVersion(Rule):
             variant = table.spec.variant
             if expected is not None and variant != expected:
                 yield Hit(
-                    table.span,
+                    _where(table),
                     "year",
                     {**self._args(table), "year": year, "expected": _y(expected)},
                 )

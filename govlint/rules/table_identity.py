@@ -59,7 +59,8 @@ class IdentityRule(Rule):
     def hit(self, result: Evaluation) -> Hit:
         eq = result.equation
         left, right = result.total(result.left), result.total(result.right)
-        at = next(c for c in (*result.left, *result.right) if c.column.key == eq.at.column)
+        refs = (*eq.left, *eq.right)
+        at = (*result.left, *result.right)[refs.index(eq.at)]
         (lzh, len_), (rzh, ren) = eq.names
         lhs, rhs = expression(result.left), expression(result.right)
         return Hit(
