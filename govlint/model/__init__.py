@@ -145,7 +145,9 @@ class Report:
             "statistics_period": period,
             "sections": [f"{s.heading.label}、{s.title}" for s in self.sections.children],
             "tables": len(self.tables),
-            "template_tables": sorted(self.national.tables, key="二三四".index),
+            "template_tables": sorted(self.national.tables, key="二三四".index)
+            if self.regime and self.regime.value != "FF"
+            else [],
         }
 
 

@@ -58,6 +58,8 @@ _PAGE_DEBRIS = re.compile(
 _MD_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
 _TOKEN = re.compile(r"\S+")
 _QUOTES = frozenset("“”\"'‘’「」『』")
+_KEPT = re.compile("[^\\s“”\"'‘’「」『』]+")
+"""What the label stream keeps: everything but white space and quotes."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PIECE = re.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\))")
 
@@ -214,11 +216,9 @@ class _Stream:
         for fragment in fragments:
             if noise is not None and _is_noise(fragment.text, noise):
                 continue
-            for i, ch in enumerate(fragment.text):
-                if ch.isspace() or ch in _QUOTES:
-                    continue
-                chars.append(ch)
-                offsets.append(fragment.span.start + i)
+            for m in _KEPT.finditer(fragment.text):
+                chars.append(m.group())
+                offsets.extend(range(fragment.span.start + m.start(), fragment.span.start + m.end()))
         self.text = "".join(chars).replace("其它", "其他")
         self.offsets = offsets
 
@@ -230,7 +230,7 @@ class _Stream:
 
 
 def _clean(text: str) -> str:
-    return "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES)
+    return "".join(_KEPT.findall(text))
 
 
 def _is_noise(text: str, noise: tuple[str, ...]) -> bool:
@@ -327,9 +327,10 @@ class _Match:
 
 
 def _match_rows(
-    spec: TableSpec, region: _Region, line_of
+    spec: TableSpec, region: _Region, line_of, min_rows: int, streams: tuple[_Stream, _Stream]
 ) -> tuple[dict[str, _Match], list[_Match]]:
-    streams = (_Stream(region.fragments, None), _Stream(region.fragments, spec.noise))
+    """The rows of ``spec`` found in the region; corrupted and out-of-order rows are only
+    looked for once ``min_rows`` rows were found as written (it is that table at all)."""
     found: dict[str, _Match] = {}
     cursor = region.fragments[0].span.start if region.fragments else 0
 
@@ -349,6 +350,8 @@ def _match_rows(
         if match is not None:
             found[row.key] = match
             cursor = match.span.end
+    if len(found) < min_rows:
+        return found, [found[r.key] for r in spec.rows if r.key in found]
     _find_corrupted(spec, found, streams[1], line_of)
     placed = sorted(found.values(), key=lambda m: m.span.start)
     for row in spec.rows:
@@ -392,6 +395,8 @@ def _find_corrupted(spec: TableSpec, found: dict[str, _Match], stream: _Stream, 
             for p_start, p_end in pieces:
                 piece = gap[p_start:p_end]
                 body = _PIECE.sub("", piece, count=1) if _PIECE.match(piece) else piece
+                if not 0.5 * len(row.core) <= len(body) <= 2 * len(row.core):
+                    continue
                 ratio = SequenceMatcher(None, body, row.core).ratio()
                 if ratio >= best_ratio:
                     best, best_ratio = (p_start, p_end), ratio
@@ -704,9 +709,14 @@ def _read_table(
     if not region.fragments:
         return None
     header = _clean("".join(f.text for f in region.fragments))
+    full = _Stream(region.fragments, None)
+    filtered: dict[tuple[str, ...], _Stream] = {}
     best = None
     for spec in variants:
-        found, ordered = _match_rows(spec, region, line_of)
+        if spec.noise not in filtered:
+            filtered[spec.noise] = _Stream(region.fragments, spec.noise)
+        streams = (full, filtered[spec.noise])
+        found, ordered = _match_rows(spec, region, line_of, min_rows, streams)
         exact = sum(1 for m in found.values() if not m.corrupted)
         markers = sum(1 for w in spec.markers if w in header)
         score = (markers, exact, spec.variant == ("T21" if (year or 2021) >= 2021 else "T19"))
