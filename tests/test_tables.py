@@ -341,3 +341,54 @@ def test_markdown_broken_by_a_pdf_converter_is_still_read(tmp_path):
     rows = {r["row"]: r for r in next(t for t in tables if t["table"] == "三")["rows"]}
     assert [c["value"] for c in rows["(二)"]["cells"]] == [12, 2, 0, 0, 0, 0, 14]
     assert [c["value"] for c in rows["(四)1"]["cells"]] == [15, 0, 0, 0, 0, 0, 15]
+
+
+def write_docx_from_markdown(markdown: str, path: Path) -> None:
+    """The Markdown fixture as a Word document: paragraphs, and pipe blocks as real tables
+    (the header of table 四 with its 行政复议 cell merged over five columns)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        width = max(len(r) for r in block)
+        table = document.add_table(rows=len(block), cols=width)
+        for r, cells in enumerate(block):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+        if block[0][0] == "行政复议":
+            table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
+        block.clear()
+
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            if not re.fullmatch(r"[|\s:-]+", line):
+                block.append([c.strip() for c in line.strip().strip("|").split("|")])
+            continue
+        flush()
+        if line.strip():
+            document.add_paragraph(line.lstrip("# "))
+    flush()
+    document.save(path)
+
+
+def test_word_tables_are_read_and_located_by_table_row_and_cell(tmp_path):
+    clean = tmp_path / "clean.docx"
+    write_docx_from_markdown(read("t21-2023.md"), clean)
+    result = json.loads(run_cli("check", "--format", "json", str(clean)).stdout)
+    assert [f["rule"] for f in result["findings"]] == []
+    assert result["files"][0]["facts"]["template_tables"] == ["二", "三", "四"]
+
+    defective = tmp_path / "defective.docx"
+    write_docx_from_markdown(
+        _mutate(read("t21-2023.md"), TABLE4_ROW["md"][:2]),
+        defective,
+    )
+    found = json.loads(run_cli("check", "--format", "json", str(defective)).stdout)["findings"]
+    # Table 四 is the third table; its numbers are on its third row (the header of two
+    # rows in Markdown becomes rows 1-2); 行政复议 总计 is the fifth cell, paragraph 306.
+    assert [(f["rule"], f["line"], f["column"], f["place"]) for f in found] == [
+        ("GL213", 306, 1, "表格 3 第 3 行第 5 格，第 306 段")
+    ]
