@@ -29,7 +29,7 @@ def test_examples_folder_exits_1_and_reports_by_severity():
     result = run_cli("check", "examples")
     assert result.returncode == 1
     assert result.stdout.rstrip().endswith(
-        "共发现 8 个问题（错误 7，警告 1，提示 0），检查了 8 个文件"
+        "共发现 9 个问题（错误 8，警告 1，提示 0），检查了 9 个文件"
     )
 
 
@@ -55,7 +55,9 @@ def test_fail_on_and_select_ignore():
     ignored = run_cli(
         "check", "examples/defective", "--ignore", "GL4,GL6,GL701", "--format", "json"
     )
-    assert {f["rule"] for f in json.loads(ignored.stdout)["findings"]} == {"GL101", "GL702"}
+    assert {f["rule"] for f in json.loads(ignored.stdout)["findings"]} == {
+        *("GL101", "GL213", "GL702")
+    }
     selected = run_cli("check", "examples/defective", "--select", "GL70", "--format", "json")
     assert {f["rule"] for f in json.loads(selected.stdout)["findings"]} == {"GL701", "GL702"}
     assert run_cli("check", "examples", "--fail-on", "never").returncode == 0

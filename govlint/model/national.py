@@ -218,7 +218,9 @@ class _Stream:
                 continue
             for m in _KEPT.finditer(fragment.text):
                 chars.append(m.group())
-                offsets.extend(range(fragment.span.start + m.start(), fragment.span.start + m.end()))
+                offsets.extend(
+                    range(fragment.span.start + m.start(), fragment.span.start + m.end())
+                )
         self.text = "".join(chars).replace("其它", "其他")
         self.offsets = offsets
 
