@@ -378,9 +378,6 @@ TABLES: dict[str, tuple[TableSpec, ...]] = {
 }
 """The variants of each table, the current one first."""
 
-MARKERS_T19 = (*TABLE2_T19.markers, "单一的(六)其他处理")
-MARKERS_T21 = (*TABLE2_T21.markers, *TABLE3_T21.markers)
-
 
 # -- identities ---------------------------------------------------------------------------
 IDENTITIES: dict[str, tuple[str, str, str]] = {
@@ -457,7 +454,3 @@ def equations(spec: TableSpec) -> tuple[Equation, ...]:
                 )
             )
     return tuple(out)
-
-
-def column(spec: TableSpec, row: str, key: str) -> Column:
-    return next(c for c in spec.row(row).columns if c.key == key)

@@ -287,7 +287,7 @@ def _split_pipe(line: str, start: int, index: int) -> tuple[list[_Fragment], _Gr
             lo = a + 1 + (1 if raw.startswith(" ") else 0)
             hi = max(lo, b - (1 if len(raw) > 1 and raw.endswith(" ") else 0))
             cells.append(_Token("", Span(start + lo, start + hi)))
-    if bars and bars[-1] < len(line.rstrip()) - 0:
+    if bars and bars[-1] < len(line.rstrip()):  # a row without the closing bar
         tail = line[bars[-1] + 1 :]
         if tail.strip():
             lead = len(tail) - len(tail.lstrip())
