@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from govlint.findings import Severity
 from govlint.model import Report
 from govlint.rules.base import Hit, Rule
-from govlint.rules.table_identity import T19_T21
+from govlint.rules.table_identity import T19_T21, cell_args, table_cells
 
 
 class CellNotNumber(Rule):
@@ -57,26 +57,12 @@ class CellNotNumber(Rule):
     }
 
     def check(self, report: Report) -> Iterable[Hit]:
-        for table in report.national.tables.values():
-            for row in table.rows.values():
-                for cell in row.cells or ():
-                    if cell.kind == "text":
-                        key = "text"
-                    elif (
-                        cell.kind == "number"
-                        and cell.column.kind != "decimal"
-                        and not float(cell.value).is_integer()
-                    ):
-                        key = "decimal"
-                    else:
-                        continue
-                    yield Hit(
-                        cell.span,
-                        key,
-                        {
-                            "table": table.spec.names,
-                            "row": row.spec.short,
-                            "column": (cell.column.zh, cell.column.en),
-                            "text": cell.text,
-                        },
-                    )
+        for table, row, cell in table_cells(report):
+            if cell.kind == "text":
+                yield Hit(cell.span, "text", cell_args(table, row, cell))
+            elif (
+                cell.kind == "number"
+                and cell.column.kind != "decimal"
+                and not float(cell.value).is_integer()
+            ):
+                yield Hit(cell.span, "decimal", cell_args(table, row, cell))

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from govlint.findings import Severity
 from govlint.model import Report
 from govlint.rules.base import Hit, Rule
-from govlint.rules.table_identity import T19_T21
+from govlint.rules.table_identity import T19_T21, cell_args, table_cells
 
 
 class CellBlank(Rule):
@@ -59,24 +59,17 @@ class CellBlank(Rule):
     }
 
     def check(self, report: Report) -> Iterable[Hit]:
-        for table in report.national.tables.values():
-            for row in table.rows.values():
-                cells = row.cells or ()
-                for index, cell in enumerate(cells):
-                    if cell.kind != "blank":
-                        continue
-                    parts = _parts(cells, index)
-                    total = bool(parts) and all(p.kind == "number" for p in parts)
-                    yield Hit(
-                        cell.span,
-                        "total" if total else "default",
-                        {
-                            "table": table.spec.names,
-                            "row": row.spec.short,
-                            "column": (cell.column.zh, cell.column.en),
-                        },
-                        severity=Severity.ERROR if total else None,
-                    )
+        for table, row, cell in table_cells(report):
+            if cell.kind != "blank":
+                continue
+            parts = _parts(row.cells, row.cells.index(cell))
+            total = bool(parts) and all(p.kind == "number" for p in parts)
+            yield Hit(
+                cell.span,
+                "total" if total else "default",
+                cell_args(table, row, cell),
+                severity=Severity.ERROR if total else None,
+            )
 
 
 def _parts(cells, index):

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from govlint.findings import Severity
 from govlint.model import Report
 from govlint.rules.base import Hit, Rule
-from govlint.rules.table_identity import T19_T21
+from govlint.rules.table_identity import T19_T21, cell_args, table_cells
 
 
 class NegativeValue(Rule):
@@ -51,16 +51,6 @@ class NegativeValue(Rule):
     }
 
     def check(self, report: Report) -> Iterable[Hit]:
-        for table in report.national.tables.values():
-            for row in table.rows.values():
-                for cell in row.cells or ():
-                    if cell.kind == "number" and cell.value < 0 and cell.column.kind != "signed":
-                        yield Hit(
-                            cell.span,
-                            args={
-                                "table": table.spec.names,
-                                "row": row.spec.short,
-                                "column": (cell.column.zh, cell.column.en),
-                                "text": cell.text,
-                            },
-                        )
+        for table, row, cell in table_cells(report):
+            if cell.kind == "number" and cell.value < 0 and cell.column.kind != "signed":
+                yield Hit(cell.span, args=cell_args(table, row, cell))

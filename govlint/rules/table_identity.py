@@ -1,22 +1,41 @@
-"""What GL210–GL213 share: evaluate one identity of ``template_tables`` on the tables read.
+"""What the table rules share: walking the cells read (GL202–GL204), and evaluating one
+identity of ``template_tables`` on the tables (GL210–GL213).
 
-Each rule names its identity; the equations come from the template data, the cells from
+Each identity rule names its identity; the equations come from the template data, the cells from
 the model. An equation with a blank cell is left to GL005 (unless ``blank-as-zero``); one
 whose cells were split using that very identity is not reported as checked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from govlint.findings import Severity
 from govlint.model import Report
-from govlint.model.national import Evaluation, evaluate
+from govlint.model.national import CellRead, Evaluation, RowRead, TableRead, evaluate
 from govlint.rules.base import Hit, Rule
 from govlint.template_tables import equations
 
 T19_T21 = frozenset({"T19", "T21"})
+
+
+def table_cells(report: Report) -> Iterator[tuple[TableRead, RowRead, CellRead]]:
+    """Every cell read from tables 二、三、四, in table and row order."""
+    for table in report.national.tables.values():
+        for row in table.rows.values():
+            for cell in row.cells or ():
+                yield table, row, cell
+
+
+def cell_args(table: TableRead, row: RowRead, cell: CellRead) -> dict[str, object]:
+    """Message arguments naming a cell: ``table``, ``row``, ``column`` and its ``text``."""
+    return {
+        "table": table.spec.names,
+        "row": row.spec.short,
+        "column": (cell.column.zh, cell.column.en),
+        "text": cell.text,
+    }
 
 
 def fmt(value: float) -> str:
