@@ -434,7 +434,7 @@ def equations(spec: TableSpec) -> tuple[Equation, ...]:
                     tuple(CellRef(row.key, c) for c in APPLICANT_PARTS),
                     (row.short, row.short),
                     CellRef(row.key, "total"),
-                    (("总计", "总计"), ("各类申请人之和", "sum of the applicant columns")),
+                    (("总计", "total"), ("各类申请人之和", "sum of the applicant columns")),
                 )
             )
     elif spec.key == "四":
