@@ -448,7 +448,7 @@ def equations(spec: TableSpec) -> tuple[Equation, ...]:
                     (gzh, gen),
                     CellRef("cases", f"{g}.total"),
                     (
-                        ("总计", "总计"),
+                        ("总计", "total"),
                         ("维持+纠正+其他+尚未审结", "upheld+corrected+other+pending"),
                     ),
                 )
