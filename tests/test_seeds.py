@@ -103,13 +103,15 @@ def test_facts_of_the_seeds(seeds_json):
 
 
 def test_corpus_2021_reports_only_have_their_table_defects(shared):
-    """The city report adds up; the Hongze reports carry the defects test_tables checks."""
+    """The city report adds up (one vague figure); the Hongze reports carry the table
+    defects test_tables checks."""
     result = run_cli("check", str(shared / "corpus"), "--format", "json")
     found = sorted(
         (Path(f["path"]).name.split(".")[0], f["rule"])
         for f in json.loads(result.stdout)["findings"]
     )
     once = [
+        ("huaian-city-2024", "GL305"),  # 5500 余条 (info)
         *[("huaian-hongze-2023", r) for r in ("GL108", "GL201", "GL213", "GL213")],
         *[("huaian-hongze-2024", r) for r in ("GL108", "GL201")],
     ]

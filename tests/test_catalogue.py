@@ -1,0 +1,64 @@
+"""The rule catalogue (issue 7) on real evidence: the seeds at the right places, and
+silence on the clean examples and on the corpus report whose figures add up."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, run_cli
+
+SEEDS = {
+    "000": "000_b1535a13b065a6c0.txt",
+    "001": "001_aa3a243895e0214b.txt",
+    "002": "002_5ba2120920e89e4d.txt",
+    "003": "003_26e5decb5ee1c2e1.txt",
+    "004": "004_ebc6586d6542aed6.txt",
+}
+
+
+def found(path, select: str) -> list[tuple[str, int, int, str, str]]:
+    result = run_cli("check", "--format", "json", "--select", select, "--lang", "en", str(path))
+    return [
+        (f["rule"], f["line"], f["column"], f["severity"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        (
+            "001",
+            [
+                (
+                    "GL305",
+                    14,
+                    82,
+                    "warning",
+                    "“几十条” gives no number; an annual report states the exact count",
+                )
+            ],
+        ),
+        ("002", [("GL302", 61, 18, "warning", "32 ÷ 329 = 9.726%, but the text says 9.8%")]),
+        (
+            "003",
+            [("GL305", 53, 501, "info", "“3946多条” is an approximation; state the exact count")],
+        ),
+        ("004", [("GL302", 16, 151, "warning", "11785 ÷ 16499 = 71.43%, but the text says 72%")]),
+        ("000", []),
+    ],
+)
+def test_figures_in_the_seeds(shared, seed, expected):
+    assert found(shared / "seeds" / SEEDS[seed], "GL302,GL305") == expected
+
+
+def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
+    path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
+    assert found(path, "GL302,GL305") == [
+        ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
+    ]
+
+
+def test_clean_examples_are_silent():
+    assert found(ROOT / "examples" / "clean", "GL302,GL305") == []
