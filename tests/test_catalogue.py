@@ -53,12 +53,25 @@ def test_figures_in_the_seeds(shared, seed, expected):
     assert found(shared / "seeds" / SEEDS[seed], "GL302,GL305") == expected
 
 
+def test_malformed_dates_in_seed_003(shared):
+    found_dates = found(shared / "seeds" / SEEDS["003"], "GL402")
+    assert [(rule, line, column) for rule, line, column, _, _ in found_dates] == [
+        ("GL402", 9, 150),  # 自200811日起
+        ("GL402", 9, 160),  # 至20081231日止
+        ("GL402", 57, 110),  # 至20081231日止
+        ("GL402", 99, 27),  # 填报时间:2009312
+    ]
+    assert (
+        found_dates[3][4] == "the date “2009312” lost its 年/月 separators; the day can't be told"
+    )
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL302,GL305") == [
+    assert found(path, "GL302,GL305,GL402") == [
         ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
     ]
 
 
 def test_clean_examples_are_silent():
-    assert found(ROOT / "examples" / "clean", "GL302,GL305") == []
+    assert found(ROOT / "examples" / "clean", "GL302,GL305,GL402") == []
