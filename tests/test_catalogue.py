@@ -66,12 +66,28 @@ def test_malformed_dates_in_seed_003(shared):
     )
 
 
+def test_template_placeholders_in_seed_002(shared):
+    assert found(shared / "seeds" / SEEDS["002"], "GL704") == [
+        (
+            "GL704",
+            9,
+            192,
+            "error",
+            "a blank follows “版可以在本区政府网站” where a name or address belongs",
+        ),
+        ("GL704", 27, 106, "error", "the template placeholder “xx” was never filled in"),
+        ("GL704", 27, 193, "error", "the template placeholder “××” was never filled in"),
+        ("GL704", 31, 9, "error", "“” is empty where a name belongs"),
+        ("GL704", 87, 24, "error", "“” is empty where a name belongs"),
+    ]
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL302,GL305,GL402") == [
+    assert found(path, "GL302,GL305,GL402,GL704") == [
         ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
     ]
 
 
 def test_clean_examples_are_silent():
-    assert found(ROOT / "examples" / "clean", "GL302,GL305,GL402") == []
+    assert found(ROOT / "examples" / "clean", "GL302,GL305,GL402,GL704") == []

@@ -36,6 +36,7 @@ def govlint_rules():
         gl701_pinyin_residue,
         gl702_traditional_script,
         gl703_web_residue,
+        gl704_template_placeholder,
         gl705_encoding_damage,
         gl706_markup_residue,
     )
@@ -65,6 +66,7 @@ def govlint_rules():
         gl701_pinyin_residue.PinyinResidue,
         gl702_traditional_script.TraditionalScript,
         gl703_web_residue.WebResidue,
+        gl704_template_placeholder.TemplatePlaceholder,
         gl705_encoding_damage.EncodingDamage,
         gl706_markup_residue.MarkupResidue,
     ]
