@@ -82,12 +82,38 @@ def test_template_placeholders_in_seed_002(shared):
     ]
 
 
+def test_titles(shared):
+    assert found(shared / "seeds" / SEEDS["002"], "GL106") == [
+        ("GL106", 5, 1, "error", "the title “政府信息公开年度工作报告范文” has no report year"),
+        (
+            "GL106",
+            5,
+            1,
+            "error",
+            "the title “政府信息公开年度工作报告范文” should say 年度报告, not 工作报告",
+        ),
+    ]
+    # 001 and 004 begin with CMS fields and prose: the page title was not part of the text.
+    for seed, year in (("001", 2013), ("004", 2017)):
+        assert found(shared / "seeds" / SEEDS[seed], "GL106") == [
+            (
+                "GL106",
+                1,
+                1,
+                "warning",
+                f"there is no title line (…{year}年政府信息公开工作年度报告)",
+            )
+        ]
+    for seed in ("000", "003"):
+        assert found(shared / "seeds" / SEEDS[seed], "GL106") == []
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL302,GL305,GL402,GL704") == [
+    assert found(path, "GL106,GL302,GL305,GL402,GL704") == [
         ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
     ]
 
 
 def test_clean_examples_are_silent():
-    assert found(ROOT / "examples" / "clean", "GL302,GL305,GL402,GL704") == []
+    assert found(ROOT / "examples" / "clean", "GL106,GL302,GL305,GL402,GL704") == []

@@ -14,6 +14,7 @@ def govlint_rules():
     from govlint.rules import (
         gl005_unassessable,
         gl101_missing_section,
+        gl106_title,
         gl107_missing_table,
         gl108_template_version,
         gl201_table_schema,
@@ -43,6 +44,7 @@ def govlint_rules():
 
     return [
         gl005_unassessable.Unassessable,
+        gl106_title.Title,
         gl107_missing_table.MissingTable,
         gl108_template_version.TemplateVersion,
         gl201_table_schema.TableSchema,
