@@ -108,12 +108,26 @@ def test_titles(shared):
         assert found(shared / "seeds" / SEEDS[seed], "GL106") == []
 
 
+def test_missing_attachment_in_seed_002(shared):
+    assert found(shared / "seeds" / SEEDS["002"], "GL105") == [
+        (
+            "GL105",
+            9,
+            160,
+            "warning",
+            "the text refers to “并附相关说明和指标统计附表” but the report contains no table",
+        )
+    ]
+    # 003 announces 附件 and has its statistics table.
+    assert found(shared / "seeds" / SEEDS["003"], "GL105") == []
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL106,GL302,GL305,GL402,GL704") == [
+    assert found(path, "GL105,GL106,GL302,GL305,GL402,GL704") == [
         ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
     ]
 
 
 def test_clean_examples_are_silent():
-    assert found(ROOT / "examples" / "clean", "GL106,GL302,GL305,GL402,GL704") == []
+    assert found(ROOT / "examples" / "clean", "GL105,GL106,GL302,GL305,GL402,GL704") == []

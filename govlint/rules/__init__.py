@@ -14,6 +14,7 @@ def govlint_rules():
     from govlint.rules import (
         gl005_unassessable,
         gl101_missing_section,
+        gl105_missing_attachment,
         gl106_title,
         gl107_missing_table,
         gl108_template_version,
@@ -44,6 +45,7 @@ def govlint_rules():
 
     return [
         gl005_unassessable.Unassessable,
+        gl105_missing_attachment.MissingAttachment,
         gl106_title.Title,
         gl107_missing_table.MissingTable,
         gl108_template_version.TemplateVersion,
