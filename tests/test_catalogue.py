@@ -122,12 +122,43 @@ def test_missing_attachment_in_seed_002(shared):
     assert found(shared / "seeds" / SEEDS["003"], "GL105") == []
 
 
+def test_numbering_and_declared_structure_in_seed_003(shared):
+    assert found(shared / "seeds" / SEEDS["003"], "GL103,GL104") == [
+        (
+            "GL104",
+            9,
+            129,
+            "warning",
+            "the report says it has 五 parts, but it has 7 top-level sections (一、二、三、四、五、六、七)",
+        ),
+        ("GL103", 69, 301, "warning", "the number “二是” is repeated"),
+        (
+            "GL103",
+            75,
+            1,
+            "warning",
+            "the list's first item starts with 是: its numeral 一 is missing",
+        ),
+        (
+            "GL103",
+            89,
+            1,
+            "warning",
+            "“八、” continues the list ending with “七是”; it is not a top-level heading",
+        ),
+    ]
+    for seed in ("000", "001", "002", "004"):
+        assert found(shared / "seeds" / SEEDS[seed], "GL103,GL104") == []
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL105,GL106,GL302,GL305,GL402,GL704") == [
+    assert found(path, "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL704") == [
         ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
     ]
 
 
 def test_clean_examples_are_silent():
-    assert found(ROOT / "examples" / "clean", "GL105,GL106,GL302,GL305,GL402,GL704") == []
+    assert (
+        found(ROOT / "examples" / "clean", "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL704") == []
+    )

@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from govlint.findings import Span
+from govlint.model.enumerations import Enumeration, find_enumerations
 from govlint.model.facts import (
     Fact,
     StatisticsPeriod,
@@ -87,6 +89,32 @@ class Report:
     def web_residue(self) -> list[Residue]:
         """Lines of web-page debris (breadcrumbs, counters, toolbars, CMS metadata)."""
         return find_web_residue(self.text, self.lines)
+
+    @cached_property
+    def enumerations(self) -> list[Enumeration]:
+        """Lists written as 一是…二是…三是 (at least two items)."""
+        return find_enumerations(self.text, self.headings)
+
+    @cached_property
+    def list_continuations(self) -> list[tuple[Section, Enumeration]]:
+        """Top-level "sections" that are really the next item of a list: ``八、…`` right
+        after ``…七是…`` in the section before it."""
+        out: list[tuple[Section, Enumeration]] = []
+        top = self.sections.children
+        for previous, section in pairwise(top):
+            number = section.heading.number
+            inside = [
+                e for e in self.enumerations if previous.start <= e.last.span.start < section.start
+            ]
+            if number and inside and inside[-1].last.number == number - 1 and number > 2:
+                out.append((section, inside[-1]))
+        return out
+
+    @cached_property
+    def top_sections(self) -> list[Section]:
+        """The top-level sections, without those that continue a list."""
+        fake = {id(section) for section, _ in self.list_continuations}
+        return [s for s in self.sections.children if id(s) not in fake]
 
     @cached_property
     def national(self) -> NationalTables:

@@ -35,6 +35,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from govlint.findings import Span
+from govlint.model.sections import parse_heading
 from govlint.template_tables import (
     APPLICANT_PARTS,
     OUTCOMES,
@@ -672,6 +673,10 @@ def read_tables(text: str, lines: list[tuple[int, int]], year: int | None) -> Na
         if prose(at):
             continue
         last = _lines_from(lines, at, prose, limit=30)
+        if parse_heading(text, *lines[at]) is not None:
+            at += 1  # the section heading 四、…行政复议… is not part of the table
+        if at > last:
+            continue
         table = _read_table4(text, lines, at, last)
         if table is not None:
             result.tables["四"] = table

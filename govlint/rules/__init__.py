@@ -14,6 +14,8 @@ def govlint_rules():
     from govlint.rules import (
         gl005_unassessable,
         gl101_missing_section,
+        gl103_numbering,
+        gl104_declared_structure,
         gl105_missing_attachment,
         gl106_title,
         gl107_missing_table,
@@ -45,6 +47,8 @@ def govlint_rules():
 
     return [
         gl005_unassessable.Unassessable,
+        gl103_numbering.Numbering,
+        gl104_declared_structure.DeclaredStructure,
         gl105_missing_attachment.MissingAttachment,
         gl106_title.Title,
         gl107_missing_table.MissingTable,
