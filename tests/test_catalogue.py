@@ -153,12 +153,23 @@ def test_numbering_and_declared_structure_in_seed_003(shared):
 
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
-    assert found(path, "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL704") == [
-        ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count")
+    rules = "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL502,GL704"
+    assert found(path, rules) == [
+        (
+            "GL502",
+            1,
+            1,
+            "error",
+            "the report of 淮安市人民政府 must cover assessment, public evaluation and "
+            "accountability; not mentioned: performance assessment, public evaluation, "
+            "accountability",
+        ),
+        ("GL305", 16, 5, "info", "“5500 余条” is an approximation; state the exact count"),
     ]
 
 
 def test_clean_examples_are_silent():
     assert (
-        found(ROOT / "examples" / "clean", "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL704") == []
+        found(ROOT / "examples" / "clean", "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL502,GL704")
+        == []
     )
