@@ -151,6 +151,11 @@ def test_numbering_and_declared_structure_in_seed_003(shared):
         assert found(shared / "seeds" / SEEDS[seed], "GL103,GL104") == []
 
 
+def test_unbalanced_quote_in_seed_003(shared):
+    found_marks = found(shared / "seeds" / SEEDS["003"], "GL708")
+    assert found_marks[0] == ("GL708", 87, 68, "warning", "““” is never closed by “””")
+
+
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):
     path = shared / "corpus" / "huaian-city-2024.pdf-extract.txt"
     rules = "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL502,GL704"

@@ -44,6 +44,7 @@ def govlint_rules():
         gl704_template_placeholder,
         gl705_encoding_damage,
         gl706_markup_residue,
+        gl708_unbalanced_brackets,
     )
 
     return [
@@ -79,4 +80,5 @@ def govlint_rules():
         gl704_template_placeholder.TemplatePlaceholder,
         gl705_encoding_damage.EncodingDamage,
         gl706_markup_residue.MarkupResidue,
+        gl708_unbalanced_brackets.UnbalancedBrackets,
     ]
