@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, check_text, run_cli
 
 SEEDS = {
     "000": "000_b1535a13b065a6c0.txt",
@@ -154,6 +154,19 @@ def test_numbering_and_declared_structure_in_seed_003(shared):
 def test_unbalanced_quote_in_seed_003(shared):
     found_marks = found(shared / "seeds" / SEEDS["003"], "GL708")
     assert found_marks[0] == ("GL708", 87, 68, "warning", "““” is never closed by “””")
+
+
+def test_repeated_text_spares_reduplication(tmp_path):
+    text = (
+        "某县2012年政府信息公开工作年度报告\n"
+        "层层把关，常常检查，一一答复，年年如此。领导说：“要研究研究。”\n"
+        "资金资金使用情况已公开。全年办理申请12件，全年办理申请12件，均按期答复。\n"
+    )
+    found_repeats = check_text(tmp_path, text, select=("GL707",))
+    assert [(f.location.line, f.location.column, f.message["zh"]) for f in found_repeats] == [
+        (3, 3, "“资金”重复了一次"),
+        (3, 23, "“全年办理申请12件，”重复了一次"),
+    ]
 
 
 def test_corpus_report_that_adds_up_has_only_its_vague_figure(shared):

@@ -44,6 +44,7 @@ def govlint_rules():
         gl704_template_placeholder,
         gl705_encoding_damage,
         gl706_markup_residue,
+        gl707_repeated_text,
         gl708_unbalanced_brackets,
     )
 
@@ -80,5 +81,6 @@ def govlint_rules():
         gl704_template_placeholder.TemplatePlaceholder,
         gl705_encoding_damage.EncodingDamage,
         gl706_markup_residue.MarkupResidue,
+        gl707_repeated_text.RepeatedText,
         gl708_unbalanced_brackets.UnbalancedBrackets,
     ]

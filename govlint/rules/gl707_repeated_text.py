@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from govlint.findings import Severity, Span
+from govlint.model import Report
+from govlint.rules.base import Hit, Rule
+
+WORD = re.compile(r"([\u4e00-\u9fff]{2,7})\1")
+"""A word of 2-7 characters written twice: 审核审核."""
+CLAUSE = re.compile(r"([^\n|]{8,60}?)\1")
+"""A clause of 8 or more characters written twice, back to back (table rows, whose
+header cells repeat by design, are not prose)."""
+PARTICLE = re.compile(r"(的|和|与|及|在|将|并|或)\1")
+"""Function words that never reduplicate: 的的."""
+QUOTED = re.compile(r"“[^”\n]{0,80}”")
+
+
+class RepeatedText(Rule):
+    """A word or clause accidentally written twice: 审核审核, 的的, a doubled clause.
+
+    ## What it checks
+    A word of two to seven characters written twice in a row (`审核审核`, `资金资金`), a
+    function word doubled (`的的`, `和和`), and a clause of eight characters or more repeated
+    back to back. Reduplication that is Chinese grammar is not reported: single characters
+    (常常, 层层, 一一, 人人, 年年) and verbs doubled inside quoted speech (“研究研究”).
+
+    ## Why
+    Doubled text is a copy-and-paste slip; in a public report it reads as carelessness.
+
+    ## Bad example
+    ```text
+    某县2012年政府信息公开工作年度报告
+    所有信息发布前均经过审核审核，确保内容准确的的。
+    ```
+
+    ## Good example
+    ```text
+    某县2012年政府信息公开工作年度报告
+    所有信息发布前均经过审核，层层把关，确保内容准确。
+    ```
+    """
+
+    id = "GL707"
+    name = "repeated-text"
+    severity = Severity.WARNING
+    summary = {"zh": "字词或句子重复", "en": "a word or clause written twice"}
+    messages = {
+        "default": ("“{text}”重复了一次", "“{text}” is written twice"),
+    }
+
+    def check(self, report: Report) -> Iterable[Hit]:
+        text = report.text
+        quoted = [m.span() for m in QUOTED.finditer(text)]
+        reported: list[tuple[int, int]] = []
+        for pattern in (CLAUSE, WORD, PARTICLE):
+            for m in pattern.finditer(text):
+                start, end = m.span()
+                if any(a <= start and end <= b for a, b in quoted) and pattern is WORD:
+                    continue
+                if any(a <= start < b for a, b in reported):
+                    continue
+                unit = m.group(1)
+                if pattern is CLAUSE and not re.search(r"[\u4e00-\u9fff]{4}", unit):
+                    continue  # table rules, numbers and the like
+                reported.append((start, end))
+                original = report.original(Span(start, start + len(unit)))
+                yield Hit(Span(start + len(unit), end), args={"text": original})
