@@ -191,3 +191,14 @@ def test_clean_examples_are_silent():
         found(ROOT / "examples" / "clean", "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL502,GL704")
         == []
     )
+
+
+def test_halfwidth_punctuation_is_opt_in(shared):
+    seed = shared / "seeds" / SEEDS["000"]
+    default = json.loads(run_cli("check", "--format", "json", str(seed)).stdout)["findings"]
+    assert "GL709" not in {f["rule"] for f in default}
+    extended = run_cli("check", "--format", "json", "--extend-select", "GL709", str(seed))
+    lines = [f["line"] for f in json.loads(extended.stdout)["findings"] if f["rule"] == "GL709"]
+    assert lines and lines == sorted(set(lines))  # one finding per line
+    listed = run_cli("rules", "--all", "--lang", "en").stdout
+    assert "GL709  halfwidth-punctuation      info      off" in listed

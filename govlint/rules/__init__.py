@@ -46,6 +46,7 @@ def govlint_rules():
         gl706_markup_residue,
         gl707_repeated_text,
         gl708_unbalanced_brackets,
+        gl709_halfwidth_punctuation,
     )
 
     return [
@@ -83,4 +84,5 @@ def govlint_rules():
         gl706_markup_residue.MarkupResidue,
         gl707_repeated_text.RepeatedText,
         gl708_unbalanced_brackets.UnbalancedBrackets,
+        gl709_halfwidth_punctuation.HalfwidthPunctuation,
     ]
