@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, check_text, run_cli
 
 CATALOGUE = (
-    "GL103,GL104,GL105,GL106,GL302,GL305,GL402,GL406,GL501,GL502,GL503,GL504,GL508,"
+    "GL103,GL104,GL105,GL106,GL109,GL302,GL305,GL402,GL406,GL501,GL502,GL503,GL504,GL508,"
     "GL704,GL707,GL708"
 )
 """The issue-7 rules implemented so far."""
