@@ -163,7 +163,7 @@ def test_rules_lists_every_rule():
     assert lines[0].split() == ["id", "name", "severity", "default", "applies", "summary"]
     ids = [line.split()[0] for line in lines[1:]]
     expected = """
-        GL001 GL002 GL003 GL005 GL101 GL103 GL104 GL105 GL106 GL107 GL108 GL109
+        GL001 GL002 GL003 GL005 GL101 GL102 GL103 GL104 GL105 GL106 GL107 GL108 GL109
         GL201 GL202 GL203 GL204 GL210 GL211 GL212 GL213 GL214 GL302 GL303 GL304 GL305
         GL401 GL402 GL403 GL406 GL501 GL502 GL503 GL504 GL508 GL601 GL701 GL702 GL703 GL704 GL705 GL706 GL707 GL708
     """

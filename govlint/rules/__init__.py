@@ -14,6 +14,7 @@ def govlint_rules():
     from govlint.rules import (
         gl005_unassessable,
         gl101_missing_section,
+        gl102_section_order,
         gl103_numbering,
         gl104_declared_structure,
         gl105_missing_attachment,
@@ -57,6 +58,7 @@ def govlint_rules():
 
     return [
         gl005_unassessable.Unassessable,
+        gl102_section_order.SectionOrder,
         gl103_numbering.Numbering,
         gl104_declared_structure.DeclaredStructure,
         gl105_missing_attachment.MissingAttachment,
