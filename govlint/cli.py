@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--issuer-type", help="人民政府|部门|乡镇|管委会 (or government|department|township|zone)"
     )
+    check.add_argument(
+        "--published-on", type=_date, metavar="YYYY-MM-DD", help="publication date (GL405)"
+    )
     _add_lang(check)
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
@@ -80,6 +83,15 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
 
 def _ids(value: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value.split(",") if v.strip())
+
+
+def _date(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
 def _year(value: str) -> int:
@@ -145,6 +157,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 ignore=args.ignore,
                 year=args.year,
                 issuer_type=issuer_type,
+                published_on=args.published_on,
                 show_tables=args.show_tables,
             ),
         )

@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -40,6 +41,7 @@ class FileOverride:
     issuer: str | None = None
     issuer_type: str | None = None
     regime: str | None = None
+    published_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class Config:
     overrides: tuple[FileOverride, ...] = ()
     legacy_partitions: tuple[Mapping[str, Any], ...] = ()
     blank_as_zero: bool = False
+    deadlines: Mapping[str, str] = field(default_factory=dict)
+    """Publication deadline (``MM-DD`` of the next year) per issuer type, for GL405."""
     """Count blank cells of the template tables as 0 in the identities (GL203 still reports
     them)."""
 
@@ -186,6 +190,7 @@ class _Parser:
         "per-file-overrides",
         "legacy-partitions",
         "blank-as-zero",
+        "deadlines",
     )
 
     def __init__(self, path: Path, prefix: str, known: set[str]) -> None:
@@ -214,7 +219,25 @@ class _Parser:
             overrides=self.overrides(table.get("per-file-overrides", {})),
             legacy_partitions=self.partitions(table.get("legacy-partitions", [])),
             blank_as_zero=self.boolean(table, "blank-as-zero"),
+            deadlines=self.deadlines(table.get("deadlines", {})),
         )
+
+    def deadlines(self, value: Any) -> dict[str, str]:
+        if not isinstance(value, Mapping):
+            raise self.fail("deadlines", 'must be a table of issuer-type = "MM-DD"')
+        out: dict[str, str] = {}
+        for kind, when in value.items():
+            where = f"deadlines.{kind}"
+            try:
+                key = parse_issuer_type(str(kind))
+            except ValueError as exc:
+                raise self.fail(where, str(exc)) from None
+            if not isinstance(when, str) or not re.fullmatch(
+                r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", when
+            ):
+                raise self.fail(where, f'must be "MM-DD" of the following year (got {when!r})')
+            out[key] = when
+        return out
 
     def boolean(self, table: Mapping[str, Any], key: str) -> bool:
         value = table.get(key, False)
@@ -273,8 +296,10 @@ class _Parser:
             where = f"{key}.{pattern}"
             check_glob(pattern, lambda reason, w=where: self.fail(w, reason))
             if not isinstance(fields, Mapping):
-                raise self.fail(where, "must be a table with year, issuer, issuer-type or regime")
-            allowed = ("year", "issuer", "issuer-type", "regime")
+                raise self.fail(
+                    where, "must be a table with year, issuer, issuer-type, regime or published-on"
+                )
+            allowed = ("year", "issuer", "issuer-type", "regime", "published-on")
             for name in fields:
                 if name not in allowed:
                     raise self.fail(f"{where}.{name}", f"unknown key (known: {', '.join(allowed)})")
@@ -293,7 +318,15 @@ class _Parser:
             regime = fields.get("regime")
             if regime is not None and regime not in REGIMES:
                 raise self.fail(f"{where}.regime", f"must be one of {', '.join(REGIMES)}")
-            out.append(FileOverride(pattern, year, issuer, issuer_type, regime))
+            published = fields.get("published-on")
+            if published is not None and (
+                not isinstance(published, date) or isinstance(published, datetime)
+            ):
+                raise self.fail(
+                    f"{where}.published-on",
+                    f"must be a TOML date such as 2024-03-15 (got {published!r})",
+                )
+            out.append(FileOverride(pattern, year, issuer, issuer_type, regime, published))
         return tuple(out)
 
     def partitions(self, value: Any) -> tuple[Mapping[str, Any], ...]:

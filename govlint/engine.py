@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from govlint.config import Config, ConfigError, check_selector, find_config
@@ -32,6 +33,7 @@ class CliSettings:
     ignore: tuple[str, ...] = ()
     year: int | None = None
     issuer_type: str | None = None
+    published_on: date | None = None
     show_tables: bool = False
 
 
@@ -106,6 +108,7 @@ class Engine:
         options = {
             "partitions": (*config.legacy_partitions, *self.registry.sum_groups),
             "blank_as_zero": config.blank_as_zero,
+            "deadlines": dict(config.deadlines),
         }
         rules = tuple(self.registry.rules[i](options) for i in ids)
         settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
@@ -133,6 +136,7 @@ class Engine:
             issuer=fact(None, override and override.issuer),
             issuer_type=fact(self.cli.issuer_type, override and override.issuer_type),
             regime=fact(None, override and override.regime),
+            published=fact(self.cli.published_on, override and override.published_on),
         )
         return _FileSettings(base.rules, base.severity, ignored, overrides)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from conftest import ROOT, check_text, run_cli
 
 CATALOGUE = (
-    "GL102,GL103,GL104,GL105,GL106,GL109,GL302,GL305,GL402,GL404,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
+    "GL102,GL103,GL104,GL105,GL106,GL109,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
     "GL704,GL707,GL708"
 )
 """The issue-7 rules implemented so far."""
@@ -205,3 +206,46 @@ def test_halfwidth_punctuation_is_opt_in(shared):
     assert lines and lines == sorted(set(lines))  # one finding per line
     listed = run_cli("rules", "--all", "--lang", "en").stdout
     assert re.search(r"^GL709 +halfwidth-punctuation +info +off ", listed, re.M)
+
+
+def test_publication_deadline_by_issuer_type_and_origin(tmp_path):
+    department = "某县教育局2023年政府信息公开工作年度报告\n发布日期：2024-02-05\n"
+    found_late = check_text(tmp_path, department, select=("GL405",))
+    assert [(f.location.line, f.location.column, f.message["en"]) for f in found_late] == [
+        (
+            2,
+            6,
+            "the report for 2023 was published on 2024-02-05 (page metadata), after the "
+            "deadline 2024-01-31",
+        )
+    ]
+    government = department.replace("某县教育局", "某县人民政府")
+    assert check_text(tmp_path, government, select=("GL405",)) == []
+    signed = "某县人民政府2012年政府信息公开工作年度报告\n正文。\n某县人民政府\n2013年4月2日\n"
+    late = check_text(tmp_path, signed, select=("GL405",))
+    assert [f.message["zh"] for f in late] == [
+        "2012年度报告的发布日期为 2013-04-02（落款日期），晚于法定期限 2013-03-31"
+    ]
+    cli = check_text(tmp_path, government, select=("GL405",), published_on=date(2024, 4, 1))
+    assert "(command line)" in cli[0].message["en"]
+    township = "某镇人民政府2023年政府信息公开工作年度报告\n发布日期：2024-05-05\n"
+    assert check_text(tmp_path, township, select=("GL405",)) == []  # no statutory deadline
+
+
+def test_configured_deadline_and_published_on(tmp_path):
+    (tmp_path / "govlint.toml").write_text(
+        'deadlines = { township = "03-31" }\n'
+        '[per-file-overrides]\n"r.txt" = { published-on = 2024-04-10 }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "r.txt").write_text(
+        "某镇人民政府2023年政府信息公开工作年度报告\n", encoding="utf-8"
+    )
+    result = run_cli("check", "--format", "json", "--select", "GL405", "r.txt", cwd=tmp_path)
+    document = json.loads(result.stdout)
+    assert document["files"][0]["facts"]["published"] == {"value": "2024-04-10", "origin": "config"}
+    assert [f["rule"] for f in document["findings"]] == ["GL405"]
+    (tmp_path / "govlint.toml").write_text('deadlines = { township = "3/31" }\n', encoding="utf-8")
+    bad = run_cli("check", "r.txt", "--lang", "en", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert 'deadlines.township: must be "MM-DD"' in bad.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from itertools import pairwise
 
@@ -18,6 +19,7 @@ from govlint.model.facts import (
     StatisticsPeriod,
     find_issuer,
     find_period,
+    find_published,
     find_regime,
     find_title,
     find_year,
@@ -43,6 +45,7 @@ class Overrides:
     issuer: Fact[str] | None = None
     issuer_type: Fact[str] | None = None
     regime: Fact[str] | None = None
+    published: Fact[date] | None = None
 
 
 @dataclass(eq=False)
@@ -59,6 +62,9 @@ class Report:
     issuer: Fact[str] | None
     issuer_type: Fact[str] | None
     regime: Fact[str] | None
+    published: Fact[date] | None = None
+    """When the report was published: ``--published-on``/config, page metadata, or the
+    signature date."""
 
     @property
     def path(self) -> str:
@@ -170,6 +176,9 @@ class Report:
             "issuer": value(self.issuer),
             "issuer_type": value(self.issuer_type),
             "regime": value(self.regime),
+            "published": None
+            if self.published is None
+            else {"value": self.published.value.isoformat(), "origin": self.published.origin},
             "statistics_period": period,
             "sections": [f"{s.heading.label}、{s.title}" for s in self.sections.children],
             "tables": len(self.tables),
@@ -195,6 +204,7 @@ def build_report(source: Source, overrides: Overrides | None = None) -> Report:
         kind = issuer_type_of(issuer.value)
         issuer_type = Fact(kind, "issuer", issuer.span) if kind else None
     regime = overrides.regime or find_regime(text, year)
+    published = overrides.published or find_published(text, lines)
 
     return Report(
         source=source,
@@ -209,4 +219,5 @@ def build_report(source: Source, overrides: Overrides | None = None) -> Report:
         issuer=issuer,
         issuer_type=issuer_type,
         regime=regime,
+        published=published,
     )

@@ -268,3 +268,31 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# --- publication date ------------------------------------------------------------------------
+_META_DATE = re.compile(
+    r"(?<!统计)(?<!填报)(?:发布日期|发布时间|成文日期|公开日期|发文日期|日期|时间)\s*:?\s*\|?\s*"
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+_SIGNATURE_DATE = re.compile(
+    r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M
+)
+SIGNATURE_LINES = 6
+"""The signature date is one of the last lines."""
+
+
+def find_published(text: str, lines: list[tuple[int, int]]) -> Fact[date] | None:
+    """The publication date: page metadata (发布日期/日期/成文日期…), else the date line of
+    the signature at the end of the report."""
+    m = _META_DATE.search(text)
+    if m is not None:
+        when = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if when is not None:
+            return Fact(when, "metadata", Span(m.start(1), m.end()))
+    tail_start = lines[max(0, len(lines) - SIGNATURE_LINES)][0] if lines else 0
+    for m in reversed(list(_SIGNATURE_DATE.finditer(text, tail_start))):
+        when = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if when is not None:
+            return Fact(when, "signature", Span(m.start(1), m.end()))
+    return None
