@@ -54,6 +54,11 @@ class _FileSettings:
     overrides: Overrides
 
 
+def is_content_rule(rule_id: str) -> bool:
+    """GL1xx–GL6xx judge the report's content; skipped when the text is not a report."""
+    return len(rule_id) == 5 and rule_id.startswith("GL") and rule_id[2] in "123456"
+
+
 def selects(selector: str, rule_id: str) -> bool:
     """Ruff-style selection: ``ALL``, a full id, or an id prefix (``GL4``)."""
     return selector == "ALL" or rule_id.startswith(selector)
@@ -170,8 +175,11 @@ class Engine:
         if self.cli.show_tables:
             result.tables = report.tables_data()
         regime = report.regime.value if report.regime else None
+        content_rules_apply = report.is_report  # else GL004, and only text hygiene runs
         for rule in settings.rules:
             if rule.id in settings.ignored:
+                continue
+            if not content_rules_apply and is_content_rule(rule.id):
                 continue
             if rule.applies != ALL_REGIMES and regime not in rule.applies:
                 continue

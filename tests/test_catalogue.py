@@ -249,3 +249,13 @@ def test_configured_deadline_and_published_on(tmp_path):
     bad = run_cli("check", "r.txt", "--lang", "en", cwd=tmp_path)
     assert bad.returncode == 2
     assert 'deadlines.township: must be "MM-DD"' in bad.stderr
+
+
+def test_a_letter_is_not_checked_as_a_report_but_its_text_is(tmp_path):
+    letter = (
+        "关于报送联系人名单的函\n"
+        "各乡镇、县直各单位：\n"
+        "请于年3月10日前报送联系人名单，据(jù)此建立通讯录。\n"
+    )
+    found_letter = check_text(tmp_path, letter)
+    assert [f.rule for f in found_letter] == ["GL004", "GL701"]  # no GL101, GL401, GL403…

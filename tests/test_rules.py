@@ -43,15 +43,16 @@ def test_gl101_silent_when_the_regime_is_unknown(tmp_path):
 
 def test_gl401_reports_dropped_years_only(tmp_path):
     text = (
+        "某市2012年政府信息公开工作年度报告\n"
         "自年7月起，每月通报一次。《市年政府信息公开工作要点》已印发。\n"
         "今年以来，每年5月开展检查，去年12月完成；截至年底，本年度共公开100条。\n"
         "2024 年 1 月，全年工作启动；青年志愿者参与。二〇一二年5月起施行。\n"
         "，年我们将继续努力。\n"
     )
     assert brief(check_text(tmp_path, text, select=("GL401",))) == [
-        "GL401@1:2",
-        "GL401@1:16",
-        "GL401@4:2",
+        "GL401@2:2",
+        "GL401@2:16",
+        "GL401@5:2",
     ]
 
 

@@ -7,6 +7,7 @@ facts — is computed here, once.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -35,6 +36,10 @@ from govlint.sources import Source
 __all__ = ["Overrides", "Report", "Section", "build_report"]
 
 HEAD_CHARS = 20
+_REPORT_SIGN = re.compile(r"年度报告|年报|工作报告")
+_REPORT_TOPICS = tuple(
+    re.compile(p) for p in (r"主动公开", r"依申请|公开申请", r"复议|诉讼", r"收费|信息处理费")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,14 @@ class Report:
     def web_residue(self) -> list[Residue]:
         """Lines of web-page debris (breadcrumbs, counters, toolbars, CMS metadata)."""
         return find_web_residue(self.text, self.lines)
+
+    @cached_property
+    def is_report(self) -> bool:
+        """Whether the text shows any sign of being an annual report: a report title, the
+        words 年度报告/年报, or one of the topics a report must cover."""
+        if self.title is not None or _REPORT_SIGN.search(self.text):
+            return True
+        return any(topic.search(self.text) for topic in _REPORT_TOPICS)
 
     @cached_property
     def enumerations(self) -> list[Enumeration]:

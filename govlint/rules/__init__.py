@@ -12,6 +12,7 @@ __all__ = ["Diagnostic", "Hit", "Rule"]
 def govlint_rules():
     # Imported here, not at module level: the CLI only pays for rules when it runs them.
     from govlint.rules import (
+        gl004_not_a_report,
         gl005_unassessable,
         gl101_missing_section,
         gl102_section_order,
@@ -60,6 +61,7 @@ def govlint_rules():
     )
 
     return [
+        gl004_not_a_report.NotAReport,
         gl005_unassessable.Unassessable,
         gl102_section_order.SectionOrder,
         gl103_numbering.Numbering,

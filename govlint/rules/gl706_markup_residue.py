@@ -39,11 +39,13 @@ class MarkupResidue(Rule):
 
     ## Bad example
     ```text
+    某县2012年政府信息公开工作年度报告
     <!--[if !supportLists]-->一、<!--[endif]-->总体情况&nbsp;&nbsp;<o:p></o:p>
     ```
 
     ## Good example
     ```text
+    某县2012年政府信息公开工作年度报告
     一、总体情况
     ```
     """
