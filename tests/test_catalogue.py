@@ -12,7 +12,7 @@ from conftest import ROOT, check_text, run_cli
 
 CATALOGUE = (
     "GL102,GL103,GL104,GL105,GL106,GL109,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
-    "GL704,GL707,GL708"
+    "GL602,GL704,GL707,GL708"
 )
 """The issue-7 rules implemented so far."""
 
@@ -259,3 +259,19 @@ def test_a_letter_is_not_checked_as_a_report_but_its_text_is(tmp_path):
     )
     found_letter = check_text(tmp_path, letter)
     assert [f.rule for f in found_letter] == ["GL004", "GL701"]  # no GL101, GL401, GL403…
+
+
+def test_legacy_bounds_in_prose_and_tables(tmp_path):
+    text = (
+        "某县2010年政府信息公开工作年度报告\n"
+        "全年受理审批事项117件，办结171件。\n"
+        "上年结转5件，本年受理申请20件，答复24件。\n"
+        "全年受理申请30件，办结30件，其中按时办结28件，延期办结1件。\n"
+        "受理申请总数\n10\n对申请的答复数\n12\n"
+    )
+    found_bounds = check_text(tmp_path, text, select=("GL602",))
+    assert [(f.location.line, f.location.column, f.message["zh"]) for f in found_bounds] == [
+        (2, 16, "办结/答复 171 件多于受理 117 件"),
+        (4, 13, "办结 30 件 ≠ 按时 28 + 延期 1 = 29 件"),
+        (8, 1, "办结/答复 12 件多于受理 10 件"),
+    ]
