@@ -275,3 +275,17 @@ def test_legacy_bounds_in_prose_and_tables(tmp_path):
         (4, 13, "办结 30 件 ≠ 按时 28 + 延期 1 = 29 件"),
         (8, 1, "办结/答复 12 件多于受理 10 件"),
     ]
+
+
+def test_facts_show_the_structure_rules_share(shared):
+    result = run_cli(
+        "check", "--format", "json", "--select", "GL0", str(shared / "seeds" / SEEDS["003"])
+    )
+    facts = json.loads(result.stdout)["files"][0]["facts"]
+    assert len(facts["sections"]) == 7
+    assert facts["list_continuations"] == ["八、建立健全信息公开监督检查制度"]
+    assert facts["enumerations"][-2:] == [
+        ["一是", "二是", "二是", "三是"],
+        ["是", "二是", "三是", "四是", "五是", "六是", "七是"],
+    ]
+    assert facts["is_report"] is True

@@ -193,7 +193,12 @@ class Report:
             if self.published is None
             else {"value": self.published.value.isoformat(), "origin": self.published.origin},
             "statistics_period": period,
-            "sections": [f"{s.heading.label}、{s.title}" for s in self.sections.children],
+            "sections": [f"{s.heading.label}、{s.title}" for s in self.top_sections],
+            "list_continuations": [
+                f"{s.heading.label}、{s.title}" for s, _ in self.list_continuations
+            ],
+            "enumerations": [[item.label for item in e.items] for e in self.enumerations],
+            "is_report": self.is_report,
             "tables": len(self.tables),
             "template_tables": sorted(self.national.tables, key="二三四".index)
             if self.regime and self.regime.value != "FF"
