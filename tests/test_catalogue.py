@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, check_text, run_cli
 
 CATALOGUE = (
-    "GL102,GL103,GL104,GL105,GL106,GL109,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
+    "GL102,GL103,GL104,GL105,GL106,GL109,GL301,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
     "GL602,GL704,GL707,GL708"
 )
 """The issue-7 rules implemented so far."""
@@ -289,3 +289,18 @@ def test_facts_show_the_structure_rules_share(shared):
         ["是", "二是", "三是", "四是", "五是", "六是", "七是"],
     ]
     assert facts["is_report"] is True
+
+
+def test_sum_of_parts_against_the_total(tmp_path):
+    text = (
+        "某县2012年政府信息公开工作年度报告\n"
+        "全年共受理申请11件，其中当面申请7件，信函申请4件，经审核后向申请人公开7件。\n"
+        "全年累计主动公开信息900条，其中网站公开600条、公报公开200条。\n"
+        "全年共公开信息1000条，其中文件类400条、动态类500条、其他类信息50条。\n"
+        "全年共收到申请20件，其中网上申请15件、信函申请8件。\n"
+    )
+    found_sums = check_text(tmp_path, text, select=("GL301",))
+    assert [(f.location.line, f.location.column, f.message["en"]) for f in found_sums] == [
+        (4, 8, "the complete list adds up to 400+500+50 = 950, not the total 1000 (difference 50)"),
+        (5, 8, "the parts 15+8 = 23 exceed the total 20"),
+    ]
