@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, check_text, run_cli
 
 CATALOGUE = (
-    "GL102,GL103,GL104,GL105,GL106,GL109,GL301,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL508,"
+    "GL004,GL102,GL103,GL104,GL105,GL106,GL109,GL301,GL302,GL305,GL402,GL404,GL405,GL406,GL501,GL502,GL503,GL504,GL506,GL507,GL508,"
     "GL602,GL704,GL707,GL708"
 )
 """The issue-7 rules implemented so far."""
@@ -304,3 +304,14 @@ def test_sum_of_parts_against_the_total(tmp_path):
         (4, 8, "the complete list adds up to 400+500+50 = 950, not the total 1000 (difference 50)"),
         (5, 8, "the parts 15+8 = 23 exceed the total 20"),
     ]
+
+
+def test_township_report_speaking_as_another_township(shared):
+    found_self = found(shared / "seeds" / SEEDS["001"], "GL507")
+    assert [(line, column) for _, line, column, _, _ in found_self] == [
+        (5, 32),
+        (7, 236),
+        (14, 52),
+        (22, 19),
+    ]
+    assert found_self[0][4] == "the issuer is 上余镇 (a 镇), but the text says “我乡”"
