@@ -315,3 +315,11 @@ def test_township_report_speaking_as_another_township(shared):
         (22, 19),
     ]
     assert found_self[0][4] == "the issuer is 上余镇 (a 镇), but the text says “我乡”"
+
+
+def test_issuer_name_with_a_look_alike_character(tmp_path):
+    text = "沭阳县人民政府2023年政府信息公开工作年度报告\n2023年，沐阳县政府信息公开工作稳步推进，我县持续发力。\n"
+    found_names = check_text(tmp_path, text, select=("GL507",))
+    assert [(f.location.line, f.location.column, f.message["en"]) for f in found_names] == [
+        (2, 7, "“沐阳县” differs by one look-alike character from “沭阳县” in the issuer's name")
+    ]

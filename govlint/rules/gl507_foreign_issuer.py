@@ -12,6 +12,26 @@ LEVEL = re.compile(r"(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)")
 SELF = re.compile(r"(?:我|本)(省|市|县|区|镇|乡)(?![场长委级内外])")
 """The report speaking of its own body: 我县, 本市 (not 市场, 县长, 区域…)."""
 SAME = {"自治区": "省", "州": "市", "盟": "市", "旗": "县", "街道": "区"}
+PLACE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(省|市|县|区|镇|乡)")
+CONFUSABLE = {
+    "沭": "沐",
+    "沐": "沭",
+    "亳": "毫",
+    "毫": "亳",
+    "睢": "雎",
+    "雎": "睢",
+    "邳": "丕",
+    "盱": "旴",
+    "眙": "贻",
+    "郯": "剡",
+    "濮": "璞",
+    "泾": "经",
+    "郓": "恽",
+    "莒": "筥",
+    "涿": "琢",
+    "蠡": "鑫",
+}
+"""Characters of place names that are mistyped as a look-alike (沐阳 for 沭阳)."""
 
 
 class ForeignIssuer(Rule):
@@ -20,7 +40,8 @@ class ForeignIssuer(Rule):
     ## What it checks
     The issuer's level is read from its name (the last of 省/市/县/区/镇/乡 in 淮安市洪泽区人民
     政府 is 区). Self-references of another level — 我市/本市 in a 县 report, 我县 in a 区
-    report — are reported once per line.
+    report — are reported once per line. A place name that differs from the issuer's by one
+    look-alike character (`沐阳县` in a report of 沭阳县) is reported too.
 
     ## Why
     A report that speaks as another body was copied from that body's report (or written
@@ -44,15 +65,20 @@ class ForeignIssuer(Rule):
     severity = Severity.WARNING
     summary = {"zh": "自称与发布机关层级不符", "en": "the text speaks as another body"}
     messages = {
+        "near_miss": (
+            "“{text}”与发布机关名称中的“{name}”仅一字之差，是否写错？",
+            "“{text}” differs by one look-alike character from “{name}” in the issuer's name",
+        ),
         "default": (
             "发布机关为{issuer}（{level}级），正文却自称“{text}”",
             "the issuer is {issuer} (a {level}), but the text says “{text}”",
-        )
+        ),
     }
 
     def check(self, report: Report) -> Iterable[Hit]:
         if report.issuer is None:
             return
+        yield from self._near_misses(report)
         levels = LEVEL.findall(report.issuer.value)
         if not levels:
             return
@@ -70,3 +96,18 @@ class ForeignIssuer(Rule):
             seen_lines.add(line)
             text = report.text[span.start : span.end]
             yield Hit(span, args={"issuer": report.issuer.value, "level": level, "text": text})
+
+    @staticmethod
+    def _near_misses(report: Report) -> Iterable[Hit]:
+        for m in PLACE.finditer(report.issuer.value):
+            name = m.group()
+            for i, ch in enumerate(m.group(1)):
+                if ch not in CONFUSABLE:
+                    continue
+                wrong = name[:i] + CONFUSABLE[ch] + name[i + 1 :]
+                for found in re.finditer(re.escape(wrong), report.text):
+                    yield Hit(
+                        Span(found.start(), found.end()),
+                        "near_miss",
+                        {"text": wrong, "name": name},
+                    )
