@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(check)
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
+        "--show-facts",
+        action="store_true",
+        help="terminal output: what govlint read from each report (JSON always has it)",
+    )
+    check.add_argument(
         "--show-tables",
         action="store_true",
         help="with --format json: add the template tables as read, cell by cell",
@@ -163,7 +168,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         lang = args.lang or project.lang or "zh"
         fail_on = args.fail_on or project.fail_on or "error"
-        run = Run(registry=registry, lang=lang, run_findings=engine.run_findings())
+        run = Run(
+            registry=registry,
+            lang=lang,
+            run_findings=engine.run_findings(),
+            show_facts=args.show_facts,
+        )
         run.results.extend(engine.run(args.paths))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None

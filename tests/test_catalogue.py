@@ -323,3 +323,15 @@ def test_issuer_name_with_a_look_alike_character(tmp_path):
     assert [(f.location.line, f.location.column, f.message["en"]) for f in found_names] == [
         (2, 7, "“沐阳县” differs by one look-alike character from “沭阳县” in the issuer's name")
     ]
+
+
+def test_show_facts_prints_what_was_read(shared):
+    seed = shared / "seeds" / SEEDS["003"]
+    out = run_cli("check", "--select", "GL0", "--show-facts", str(seed)).stdout
+    assert "  year: 2008 (title)\n" in out
+    assert "  list_continuations: 八、建立健全信息公开监督检查制度\n" in out
+    assert (
+        "  enumerations: 一是 二是 三是 | 一是 二是 三是 | 一是 二是 三是 四是 | 一是 二是 二是 三是 |"
+        in out
+    )
+    assert "year:" not in run_cli("check", "--select", "GL0", str(seed)).stdout

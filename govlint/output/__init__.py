@@ -30,6 +30,8 @@ class Run:
     lang: str
     results: list[FileResult] = field(default_factory=list)
     run_findings: list[Finding] = field(default_factory=list)
+    show_facts: bool = False
+    """Terminal output: print what govlint read from each report (JSON always has it)."""
 
     @property
     def findings(self) -> list[Finding]:

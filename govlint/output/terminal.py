@@ -51,7 +51,27 @@ def render(run, stream: TextIO, color: bool = False) -> None:
     labels = LABEL[lang]
     for finding in run.findings:
         _print_finding(console, finding, lang, labels)
+    if run.show_facts:
+        for result in run.results:
+            _print_facts(console, result)
     _print_summary(console, run, lang, labels)
+
+
+def _print_facts(console: Console, result) -> None:
+    """One line per fact: ``year: 2012 (title)``; lists joined, long ones counted."""
+    if result.facts is None:
+        return
+    console.print(f"[bold]{result.path}[/bold]")
+    for key, value in result.facts.items():
+        if isinstance(value, dict) and "value" in value:
+            shown = f"{value['value']} ({value['origin']})"
+        elif isinstance(value, dict):
+            shown = ", ".join(f"{k} {v}" for k, v in value.items() if k != "text")
+        elif isinstance(value, list):
+            shown = " | ".join(" ".join(v) if isinstance(v, list) else str(v) for v in value)
+        else:
+            shown = "—" if value is None else str(value)
+        console.print(f"  {key}: {shown}", markup=False)
 
 
 def _print_finding(console: Console, finding: Finding, lang: str, labels) -> None:
