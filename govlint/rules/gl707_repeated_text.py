@@ -9,9 +9,9 @@ from govlint.rules.base import Hit, Rule
 
 WORD = re.compile(r"([\u4e00-\u9fff]{2,7})\1")
 """A word of 2-7 characters written twice: 审核审核."""
-CLAUSE = re.compile(r"([^\n|]{8,60}?)\1")
-"""A clause of 8 or more characters written twice, back to back (table rows, whose
-header cells repeat by design, are not prose)."""
+CLAUSE = re.compile(r"(?:^|(?<=[。,，;；:：!?]))([^\n|]{8,60}?)\1", re.M)
+"""A clause of 8 or more characters written twice, back to back, from a clause boundary
+(table rows, whose header cells repeat by design, are not prose)."""
 PARTICLE = re.compile(r"(的|和|与|及|在|将|并|或)\1")
 """Function words that never reduplicate: 的的."""
 QUOTED = re.compile(r"“[^”\n]{0,80}”")
