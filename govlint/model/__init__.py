@@ -138,7 +138,8 @@ class Report:
     @cached_property
     def national(self) -> NationalTables:
         """Tables 二、三、四 of the national template, as read (T19/T21 reports)."""
-        return read_tables(self.text, self.lines, self.year.value if self.year else None)
+        year = self.year.value if self.year else None
+        return read_tables(self.text, self.lines, self.line_of, year)
 
     def position(self, span: Span) -> str:
         """``line:column`` of a normalized span in the original file."""

@@ -58,7 +58,6 @@ _PAGE_DEBRIS = re.compile(
 )
 _MD_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
 _TOKEN = re.compile(r"\S+")
-_QUOTES = frozenset("“”\"'‘’「」『』")
 _KEPT = re.compile("[^\\s“”\"'‘’「」『』]+")
 """What the label stream keeps: everything but white space and quotes."""
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -493,8 +492,18 @@ def _cell(column: Column, token: _Token) -> CellRead:
     return CellRead(column, text, token.span, value, "number", unit)
 
 
-def _read_cells(spec: TableSpec, match: _Match, group: _Group, read: RowRead) -> None:
-    columns = match.row.columns
+def _read_cells(spec: TableSpec, row: Row, group: _Group, read: RowRead) -> SchemaIssue | None:
+    """Fill ``read`` from ``group``. A pipe row whose cells don't fit the columns is a layout
+    issue (returned), not an unreadable row."""
+    _fill_cells(spec, row, group, read)
+    if read.cells is None and group.form == "pipe":
+        read.problem = None
+        return SchemaIssue("columns", read.values_span, row, count=len(group.tokens))
+    return None
+
+
+def _fill_cells(spec: TableSpec, row: Row, group: _Group, read: RowRead) -> None:
+    columns = row.columns
     tokens = group.tokens
     if group.glued is not None and len(tokens) + 1 == len(columns):
         tokens = (group.glued, *tokens)
@@ -637,14 +646,13 @@ class NationalTables:
         return any(t.span.start <= offset < t.span.end for t in self.tables.values())
 
 
-def read_tables(text: str, lines: list[tuple[int, int]], year: int | None) -> NationalTables:
+def read_tables(
+    text: str, lines: list[tuple[int, int]], line_of: Callable[[int], int], year: int | None
+) -> NationalTables:
+    """The tables of ``text``; ``line_of`` maps an offset to its index in ``lines``."""
     result = NationalTables()
     if not any(word in text for word in _PREFILTER):
         return result
-    starts = [s for s, _ in lines]
-
-    def line_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
 
     def line_text(k: int) -> str:
         return text[lines[k][0] : lines[k][1]]
@@ -742,12 +750,9 @@ def _read_table(
         read = RowRead(row, match.label, match.span, match.corrupted, match.out_of_order)
         group = assigned.get(row.key)
         if group is not None:
-            _read_cells(spec, match, group, read)
-            if read.cells is None and group.form == "pipe":
-                schema.append(
-                    SchemaIssue("columns", read.values_span, row, count=len(group.tokens))
-                )
-                read.problem = None
+            issue = _read_cells(spec, row, group, read)
+            if issue is not None:
+                schema.append(issue)
         else:
             read.problem = ("找不到该行的数值", "no values found for this row")
         rows[row.key] = read
@@ -801,12 +806,8 @@ def _read_table4(text: str, lines, first: int, last: int) -> TableRead | None:
             continue
         label_span = region.fragments[0].span
         read = RowRead(row, row.label, label_span)
-        match = _Match(row, label_span, row.label, first, first)
-        _read_cells(spec, match, group, read)
-        schema = []
-        if read.cells is None and group.form == "pipe":
-            schema.append(SchemaIssue("columns", read.values_span, row, count=len(group.tokens)))
-            read.problem = None
+        issue = _read_cells(spec, row, group, read)
+        schema = [issue] if issue is not None else []
         return TableRead(
             spec, Span(label_span.start, group.tokens[-1].span.end), {row.key: read}, schema
         )
