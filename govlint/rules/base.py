@@ -62,6 +62,24 @@ def per_line(lines: LineIndex, spans: Iterable[Span]) -> Iterator[tuple[Span, in
         yield first, count
 
 
+def missing_topics(
+    text: str,
+    topics: Iterable[tuple[str, str, re.Pattern[str]]],
+    start: int = 0,
+    end: int | None = None,
+) -> dict[str, str] | None:
+    """Of ``(zh, en, pattern)`` topics, those ``text[start:end]`` never mentions, as message
+    arguments ``missing`` (zh, joined with 、) and ``missing_en``; None when all are there."""
+    end = len(text) if end is None else end
+    missing = [(zh, en) for zh, en, pattern in topics if not pattern.search(text, start, end)]
+    if not missing:
+        return None
+    return {
+        "missing": "、".join(zh for zh, _ in missing),
+        "missing_en": ", ".join(en for _, en in missing),
+    }
+
+
 def quote(text: str, limit: int) -> str:
     """``text`` for a message, cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[:limit] + "…"

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Hit, Rule, missing_topics
 
 FIRST_YEAR = 2019
 """条例 as revised by 国务院令第711号 (in force 2019-05-15), 第五十条."""
@@ -65,15 +65,8 @@ class GovernmentAccountability(Rule):
             return
         if report.year is None or report.year.value < FIRST_YEAR:
             return
-        missing = [(zh, en) for zh, en, pattern in TOPICS if not pattern.search(report.text)]
-        if not missing:
+        missing = missing_topics(report.text, TOPICS)
+        if missing is None:
             return
         issuer = report.issuer.value if report.issuer else "人民政府"
-        yield Hit(
-            report.head,
-            args={
-                "issuer": issuer,
-                "missing": "、".join(zh for zh, _ in missing),
-                "missing_en": ", ".join(en for _, en in missing),
-            },
-        )
+        yield Hit(report.head, args={"issuer": issuer, **missing})

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Hit, Rule, missing_topics
 
 OVERVIEW = re.compile(r"总体情况|概述|概况")
 TOPICS = (
@@ -64,17 +64,6 @@ class OverviewCoverage(Rule):
         )
         if section is None:
             return
-        missing = [
-            (zh, en)
-            for zh, en, pattern in TOPICS
-            if not pattern.search(report.text, section.start, section.end)
-        ]
-        if missing:
-            yield Hit(
-                section.heading.span,
-                args={
-                    "title": section.title,
-                    "missing": "、".join(zh for zh, _ in missing),
-                    "missing_en": ", ".join(en for _, en in missing),
-                },
-            )
+        missing = missing_topics(report.text, TOPICS, section.start, section.end)
+        if missing is not None:
+            yield Hit(section.heading.span, args={"title": section.title, **missing})
