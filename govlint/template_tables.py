@@ -254,6 +254,16 @@ TABLE2_T19 = TableSpec(
 _G3, _G4, _G5, _G6 = "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"
 
 
+def _sub_rows(key: str, group: str, labels: tuple[str, ...]) -> tuple[Row, ...]:
+    """The numbered rows 1., 2., … under a group label such as ``(三)不予公开``; a label of two
+    characters (``3.其他``) is only recognised with its number."""
+    mark = group[:3]
+    return tuple(
+        _row(f"{key}.{i}", f"{i}.{label}", f"{mark}{i}", APPLICANTS, group, len(label) <= 2)
+        for i, label in enumerate(labels, start=1)
+    )
+
+
 def _table3_rows(t21: bool) -> tuple[Row, ...]:
     a = APPLICANTS
     head = (
@@ -262,59 +272,45 @@ def _table3_rows(t21: bool) -> tuple[Row, ...]:
         _row("granted", "(一)予以公开", "(一)", a),
         _row("partial", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "(二)", a),
     )
-    refused = tuple(
-        _row(f"refused.{i}", f"{i}.{label}", f"(三){i}", a, _G3)
-        for i, label in enumerate(
-            (
-                "属于国家秘密",
-                "其他法律行政法规禁止公开",
-                "危及三安全一稳定",
-                "保护第三方合法权益",
-                "属于三类内部事务信息",
-                "属于四类过程性信息",
-                "属于行政执法案卷",
-                "属于行政查询事项",
-            ),
-            start=1,
-        )
+    refused = _sub_rows(
+        "refused",
+        _G3,
+        (
+            "属于国家秘密",
+            "其他法律行政法规禁止公开",
+            "危及三安全一稳定",
+            "保护第三方合法权益",
+            "属于三类内部事务信息",
+            "属于四类过程性信息",
+            "属于行政执法案卷",
+            "属于行政查询事项",
+        ),
     )
-    unable = tuple(
-        _row(f"unable.{i}", f"{i}.{label}", f"(四){i}", a, _G4)
-        for i, label in enumerate(
-            ("本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"),
-            start=1,
-        )
+    unable = _sub_rows(
+        "unable",
+        _G4,
+        ("本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"),
     )
-    not_handled = tuple(
-        _row(f"not_handled.{i}", f"{i}.{label}", f"(五){i}", a, _G5)
-        for i, label in enumerate(
-            (
-                "信访举报投诉类申请",
-                "重复申请",
-                "要求提供公开出版物",
-                "无正当理由大量反复申请",
-                "要求行政机关确认或重新出具已获取信息",
-            ),
-            start=1,
-        )
+    not_handled = _sub_rows(
+        "not_handled",
+        _G5,
+        (
+            "信访举报投诉类申请",
+            "重复申请",
+            "要求提供公开出版物",
+            "无正当理由大量反复申请",
+            "要求行政机关确认或重新出具已获取信息",
+        ),
     )
     if t21:
-        other = (
-            _row(
-                "other.1",
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "(六)1",
-                a,
-                _G6,
+        other = _sub_rows(
+            "other",
+            _G6,
+            (
+                "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "其他",
             ),
-            _row(
-                "other.2",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                "(六)2",
-                a,
-                _G6,
-            ),
-            _row("other.3", "3.其他", "(六)3", a, _G6, numbered=True),
         )
     else:
         other = (_row("other", "(六)其他处理", "(六)", a, numbered=True),)
