@@ -14,7 +14,10 @@ from pathlib import Path
 from govlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("rich", "json", "sarif")
+FORMATS = ("rich", "json", "sarif", "github", "junit", "html")
+BASELINE_NAME = ".govlint-baseline.json"
+PROGRESS_FROM = 20
+"""Files from which a progress bar is shown (on a terminal)."""
 FAIL_ON = ("error", "warning", "info", "never")
 
 _ERROR_PREFIX = {"zh": "错误", "en": "error"}
@@ -34,25 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check reports (files or directories)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    _add_run_options(check)
     check.add_argument("--format", choices=FORMATS, default="rich", help="output format")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     check.add_argument(
-        "--select", type=_ids, metavar="IDS", help="rules or prefixes, comma-separated"
-    )
-    check.add_argument("--extend-select", type=_ids, default=(), metavar="IDS")
-    check.add_argument("--ignore", type=_ids, default=(), metavar="IDS")
-    check.add_argument(
         "--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)"
     )
-    check.add_argument("--year", type=_year, help="report year of every checked file")
-    check.add_argument(
-        "--issuer-type", help="人民政府|部门|乡镇|管委会 (or government|department|township|zone)"
-    )
-    check.add_argument(
-        "--published-on", type=_date, metavar="YYYY-MM-DD", help="publication date (GL405)"
-    )
-    _add_lang(check)
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--show-facts",
@@ -64,6 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format json: add the template tables as read, cell by cell",
     )
+    check.add_argument(
+        "--statistics", action="store_true", help="counts per rule instead of the findings"
+    )
+    check.add_argument("--fix", action="store_true", help="apply safe fixes (.txt, .md)")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="show the fixes as a diff, don't write them"
+    )
+    check.add_argument(
+        "--no-baseline", action="store_true", help="show the findings the baseline hides"
+    )
+
+    baseline = sub.add_parser(
+        "baseline", help=f"accept the current findings: write {BASELINE_NAME}"
+    )
+    _add_run_options(baseline)
 
     tables = sub.add_parser("tables", help="show tables 二、三、四 as govlint reads them")
     tables.add_argument("paths", nargs="+", metavar="FILE")
@@ -80,6 +88,53 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("plugins", help="list the loaded plugins and their rules")
     return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that checks files (``check``, ``baseline``)."""
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    parser.add_argument(
+        "--select", type=_ids, metavar="IDS", help="rules or prefixes, comma-separated"
+    )
+    parser.add_argument("--extend-select", type=_ids, default=(), metavar="IDS")
+    parser.add_argument("--ignore", type=_ids, default=(), metavar="IDS")
+    parser.add_argument("--year", type=_year, help="report year of every checked file")
+    parser.add_argument(
+        "--issuer-type", help="人民政府|部门|乡镇|管委会 (or government|department|township|zone)"
+    )
+    parser.add_argument(
+        "--published-on", type=_date, metavar="YYYY-MM-DD", help="publication date (GL405)"
+    )
+    parser.add_argument(
+        "--prior",
+        metavar="FILE",
+        help="last year's report to compare with (GL220 GL221 GL306 GL505)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (0: one per core)",
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (shown on a terminal only)"
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help=f"baseline file (default: {BASELINE_NAME} in the working directory)",
+    )
+    _add_lang(parser)
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}")
+    import os
+
+    return int(value) or os.cpu_count() or 1
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -115,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "baseline":
+            return cmd_baseline(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "tables":
@@ -140,12 +197,10 @@ def _registry():
     return build_registry()
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from govlint.config import ConfigError, find_config
+def _engine(args: argparse.Namespace, fix: str | None = None, diff: bool = False):
+    from govlint.config import ConfigError
     from govlint.engine import CliSettings, Engine
-    from govlint.findings import Severity
     from govlint.model.facts import parse_issuer_type
-    from govlint.output import Run, render
 
     registry = _registry()
     try:
@@ -153,8 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--issuer-type: {exc}") from None
     try:
-        project = find_config(Path.cwd(), registry.rules)
-        engine = Engine(
+        return Engine(
             registry,
             CliSettings(
                 select=args.select,
@@ -163,20 +217,98 @@ def cmd_check(args: argparse.Namespace) -> int:
                 year=args.year,
                 issuer_type=issuer_type,
                 published_on=args.published_on,
-                show_tables=args.show_tables,
+                show_tables=getattr(args, "show_tables", False),
+                fix=fix,
+                diff=diff,
             ),
         )
-        lang = args.lang or project.lang or "zh"
-        fail_on = args.fail_on or project.fail_on or "error"
-        run = Run(
-            registry=registry,
-            lang=lang,
-            run_findings=engine.run_findings(),
-            show_facts=args.show_facts,
-        )
-        run.results.extend(engine.run(args.paths))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _check_all(engine, args: argparse.Namespace) -> list:
+    """Check every file (with ``-j``, in processes), then compare reports across files."""
+    from govlint.reportsets import ReportSets
+
+    files = engine.discover(args.paths)
+    sets = ReportSets(engine)
+    if args.prior:
+        prior = Path(args.prior)
+        if not prior.is_file():
+            raise UsageError(f"--prior {args.prior}: no such file")
+        sets.add(engine.check_file(prior, prior.as_posix()), prior=True)
+    results = []
+    show = not args.no_progress and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
+    progress = _progress(len(files)) if show else None
+    try:
+        for result in engine.run_files(files, args.jobs):
+            sets.add(result)
+            results.append(result)
+            if progress is not None:
+                progress[0].advance(progress[1])
+    finally:
+        if progress is not None:
+            progress[0].stop()
+    sets.finish()
+    return results
+
+
+def _progress(total: int):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    progress.start()
+    return progress, progress.add_task("govlint", total=total)
+
+
+def _baseline_path(args: argparse.Namespace) -> Path:
+    return Path(args.baseline) if args.baseline else Path.cwd() / BASELINE_NAME
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from govlint.config import ConfigError, find_config
+    from govlint.findings import Severity
+    from govlint.output import Run, render
+
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    if args.statistics and args.format not in ("rich", "json"):
+        raise UsageError("--statistics goes with --format rich or json")
+    fix = ("unsafe" if args.unsafe_fixes else "safe") if args.fix or args.diff else None
+    engine = _engine(args, fix, args.diff)
+    try:
+        project = find_config(Path.cwd(), engine.registry.rules)
+        results = _check_all(engine, args)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    lang = args.lang or project.lang or "zh"
+    fail_on = args.fail_on or project.fail_on or "error"
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    for result in results:
+        if result.fix_error:
+            print(f"govlint: {_ERROR_PREFIX[lang]}: {result.fix_error}", file=sys.stderr)
+    if args.diff:
+        return _print_diffs(results, lang)
+
+    run = Run(
+        registry=engine.registry,
+        lang=lang,
+        results=results,
+        run_findings=engine.run_findings(),
+        show_facts=args.show_facts,
+        fail_threshold=threshold,
+        statistics=args.statistics,
+    )
+    if not args.no_baseline:
+        run.baseline = _apply_baseline(args, results)
 
     if args.output:
         try:
@@ -188,10 +320,70 @@ def cmd_check(args: argparse.Namespace) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         render(args.format, run, sys.stdout, color=color)
 
-    if fail_on == "never":
+    if threshold is None:
         return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in run.findings) else EXIT_CLEAN
+
+
+def _print_diffs(results: list, lang: str) -> int:
+    """``--diff``: the changes ``--fix`` would make; exit 1 when there are any."""
+    changed = [r for r in results if r.diff]
+    for result in changed:
+        sys.stdout.write(result.diff)
+    fixes = sum(r.fixed for r in changed)
+    if lang == "zh":
+        note = f"可修复 {fixes} 个问题（{len(changed)} 个文件）；加 --fix 写入"
+    else:
+        note = f"{fixes} fixable finding(s) in {len(changed)} file(s); use --fix to write them"
+    print(note, file=sys.stderr)
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _apply_baseline(args: argparse.Namespace, results: list):
+    from govlint import baseline
+
+    path = _baseline_path(args)
+    if not path.exists():
+        if args.baseline:
+            raise UsageError(f"{args.baseline}: no such baseline file")
+        return None
+    try:
+        entries = baseline.load(path)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    return baseline.apply(entries, results, path)
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    """Write the baseline: every current finding, keeping the reasons already given."""
+    from govlint import baseline
+    from govlint.config import ConfigError
+
+    engine = _engine(args)
+    try:
+        results = _check_all(engine, args)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    path = _baseline_path(args)
+    previous = []
+    if path.exists():
+        try:
+            previous = baseline.load(path)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    findings = [f for r in results for f in r.findings]
+    entries = baseline.entries_for(findings, path.parent, previous)
+    try:
+        baseline.write(path, entries)
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror}") from None
+    lang = args.lang or "zh"
+    files = len({e.file for e in entries})
+    if lang == "zh":
+        print(f"已将 {len(entries)} 个问题（{files} 个文件）写入基线 {path}，请为每条填写 reason")
+    else:
+        print(f"wrote {len(entries)} finding(s) of {files} file(s) to {path}; fill in each reason")
+    return EXIT_CLEAN
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
@@ -204,7 +396,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     registry = _registry()
     try:
         engine = Engine(registry, CliSettings(select=(), show_tables=True))
-        results = list(engine.run(args.paths))
+        results = list(engine.run_files(engine.discover(args.paths)))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     lang = args.lang or "zh"

@@ -57,10 +57,12 @@ class Config:
     overrides: tuple[FileOverride, ...] = ()
     legacy_partitions: tuple[Mapping[str, Any], ...] = ()
     blank_as_zero: bool = False
-    deadlines: Mapping[str, str] = field(default_factory=dict)
-    """Publication deadline (``MM-DD`` of the next year) per issuer type, for GL405."""
     """Count blank cells of the template tables as 0 in the identities (GL203 still reports
     them)."""
+    deadlines: Mapping[str, str] = field(default_factory=dict)
+    """Publication deadline (``MM-DD`` of the next year) per issuer type, for GL405."""
+    similarity: tuple[float, float] = (0.5, 0.9)
+    """GL505: narrative similarity above which a copy is a warning, and an error."""
 
     @property
     def root(self) -> Path:
@@ -100,6 +102,7 @@ def _merge(a: FileOverride, b: FileOverride) -> FileOverride:
         issuer=b.issuer if b.issuer is not None else a.issuer,
         issuer_type=b.issuer_type if b.issuer_type is not None else a.issuer_type,
         regime=b.regime if b.regime is not None else a.regime,
+        published_on=b.published_on if b.published_on is not None else a.published_on,
     )
 
 
@@ -191,6 +194,8 @@ class _Parser:
         "legacy-partitions",
         "blank-as-zero",
         "deadlines",
+        "similarity-warning",
+        "similarity-error",
     )
 
     def __init__(self, path: Path, prefix: str, known: set[str]) -> None:
@@ -220,7 +225,19 @@ class _Parser:
             legacy_partitions=self.partitions(table.get("legacy-partitions", [])),
             blank_as_zero=self.boolean(table, "blank-as-zero"),
             deadlines=self.deadlines(table.get("deadlines", {})),
+            similarity=self.similarity(table),
         )
+
+    def similarity(self, table: Mapping[str, Any]) -> tuple[float, float]:
+        values = []
+        for key, default in (("similarity-warning", 0.5), ("similarity-error", 0.9)):
+            value = table.get(key, default)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+                raise self.fail(key, f"must be a number between 0 and 1 (got {value!r})")
+            values.append(float(value))
+        if values[0] > values[1]:
+            raise self.fail("similarity-warning", "must not be above similarity-error")
+        return values[0], values[1]
 
     def deadlines(self, value: Any) -> dict[str, str]:
         if not isinstance(value, Mapping):

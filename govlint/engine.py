@@ -7,20 +7,24 @@ once its findings are made, so a batch of thousands of files runs in constant me
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from govlint.config import Config, ConfigError, check_selector, find_config
-from govlint.findings import Finding, Severity, describe_exception
+from govlint.findings import Finding, Severity, Span, describe_exception
+from govlint.fixes import FIXABLE_SUFFIXES, SourceEdit, apply_edits, unified_diff, write_atomically
 from govlint.model import Overrides, Report, build_report
 from govlint.model.facts import Fact
 from govlint.plugins import Registry
-from govlint.rules.base import ALL_REGIMES, Hit, Rule
+from govlint.reportsets import digest
+from govlint.rules.base import ALL_REGIMES, Anchor, CrossRule, Hit, Rule
 from govlint.sources import Source, SourceError, read_source
 
 SNIPPET_CONTEXT = 8
+FIX_LEVELS = {"safe": ("safe",), "unsafe": ("safe", "unsafe")}
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -35,6 +39,10 @@ class CliSettings:
     issuer_type: str | None = None
     published_on: date | None = None
     show_tables: bool = False
+    fix: str | None = None
+    """``"safe"`` (``--fix``) or ``"unsafe"`` (``--unsafe-fixes``): apply the rules' edits."""
+    diff: bool = False
+    """With ``fix``: compute the diff, don't write."""
 
 
 @dataclass
@@ -44,6 +52,14 @@ class FileResult:
     facts: dict[str, object] | None = None
     tables: list[dict[str, object]] | None = None
     """The template tables as read (``--show-tables``)."""
+    digest: dict[str, object] | None = None
+    """What cross-report rules need of this report (small, picklable); see reportsets."""
+    fixed: int = 0
+    """Findings removed by ``--fix`` (the findings listed are those of the re-check)."""
+    diff: str = ""
+    """``--diff``: the unified diff of the fixes, not written."""
+    fix_error: str = ""
+    """Why the fixed text could not be written (one line)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +130,7 @@ class Engine:
             "partitions": (*config.legacy_partitions, *self.registry.sum_groups),
             "blank_as_zero": config.blank_as_zero,
             "deadlines": dict(config.deadlines),
+            "similarity": config.similarity,
         }
         rules = tuple(self.registry.rules[i](options) for i in ids)
         settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
@@ -146,8 +163,20 @@ class Engine:
         return _FileSettings(base.rules, base.severity, ignored, overrides)
 
     # -- running -------------------------------------------------------------------------
-    def run(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
-        for path, display in discover(paths, self.registry.readers):
+    def discover(self, paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+        return list(discover(paths, self.registry.readers))
+
+    def run(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[FileResult]:
+        """Check every file under ``paths``, in discovery order (also with ``jobs`` > 1)."""
+        return self.run_files(self.discover(paths), jobs)
+
+    def run_files(self, files: list[tuple[Path, str]], jobs: int = 1) -> Iterator[FileResult]:
+        if jobs > 1 and len(files) > 1:
+            from govlint.parallel import check_in_processes
+
+            yield from check_in_processes(self, files, jobs)
+            return
+        for path, display in files:
             yield self.check_file(path, display)
 
     def run_findings(self) -> list[Finding]:
@@ -159,7 +188,16 @@ class Engine:
         ]
 
     def check_file(self, path: Path, display: str) -> FileResult:
+        result, report, fixable = self._check(path, display)
+        if fixable and report is not None and path.suffix.lower() in FIXABLE_SUFFIXES:
+            return self._fix(path, display, result, report, fixable)
+        return result
+
+    def _check(
+        self, path: Path, display: str
+    ) -> tuple[FileResult, Report | None, list[tuple[Finding, Hit]]]:
         result = FileResult(display)
+        fixable: list[tuple[Finding, Hit]] = []
         settings = self.settings_for(path)
         try:
             source = read_source(path, display, self.registry.readers)
@@ -169,13 +207,14 @@ class Engine:
                 result.findings.append(
                     self._finding(self.registry.rules["GL001"], hit, None, display, settings)
                 )
-            return result
+            return result, None, fixable
         report = build_report(source, settings.overrides)
         result.facts = report.facts()
         if self.cli.show_tables:
             result.tables = report.tables_data()
         regime = report.regime.value if report.regime else None
         content_rules_apply = report.is_report  # else GL004, and only text hygiene runs
+        collected: dict[str, Any] = {}
         for rule in settings.rules:
             if rule.id in settings.ignored:
                 continue
@@ -184,6 +223,11 @@ class Engine:
             if rule.applies != ALL_REGIMES and regime not in rule.applies:
                 continue
             try:
+                if isinstance(rule, CrossRule):
+                    data = rule.collect(report, lambda span, r=report: self.anchor(r, span))
+                    if data is not None:
+                        collected[rule.id] = data
+                    continue
                 hits = list(rule.check(report))
             except Exception as exc:  # a crashing rule must not stop the others
                 crash = Hit(None, args={"rule": rule.id, "error": describe_exception(exc)})
@@ -191,10 +235,49 @@ class Engine:
                     self._finding(self.registry.rules["GL002"], crash, None, display, settings)
                 )
                 continue
+            fixing = self.cli.fix is not None and rule.fix in FIX_LEVELS[self.cli.fix]
             for hit in hits:
-                result.findings.append(self._finding(type(rule), hit, report, display, settings))
+                finding = self._finding(type(rule), hit, report, display, settings)
+                result.findings.append(finding)
+                if fixing and hit.fix:
+                    fixable.append((finding, hit))
+        if collected:
+            result.digest = digest(report, collected)
         result.findings.sort(key=Finding.sort_key)
-        return result
+        return result, report, fixable
+
+    def _fix(
+        self,
+        path: Path,
+        display: str,
+        result: FileResult,
+        report: Report,
+        fixable: list[tuple[Finding, Hit]],
+    ) -> FileResult:
+        """Apply the edits; with ``diff`` only describe them. A re-check gives the findings
+        that remain."""
+        edits = []
+        for index, (_, hit) in enumerate(fixable):
+            for edit in hit.fix:
+                in_source = hit.in_source if edit.in_source is None else edit.in_source
+                span = edit.span if in_source else report.norm.source_span(edit.span)
+                edits.append(SourceEdit(span, edit.text, index, edit.adds_year))
+        old = report.source.text
+        new, fixed = apply_edits(old, edits)
+        if new == old:
+            return result
+        if self.cli.diff:
+            result.diff = unified_diff(display, old, new)
+            result.fixed = len(fixed)
+            return result
+        try:
+            write_atomically(path, new, report.source.encoding)
+        except OSError as exc:
+            result.fix_error = f"{display}: {exc.strerror or type(exc).__name__}"
+            return result
+        rechecked = self._check(path, display)[0]
+        rechecked.fixed = len(fixed)
+        return rechecked
 
     def _finding(
         self,
@@ -207,30 +290,55 @@ class Engine:
         severity = hit.severity or cls.severity
         if settings is not None and cls.id in settings.severity:
             severity = settings.severity[cls.id]
-        message = {lang: cls.format(hit.key, hit.args, lang) for lang in ("zh", "en")}
         if report is None or hit.span is None:
+            return self.finding_at(cls, None, hit.key, hit.args, severity, path)
+        anchor = self.anchor(report, hit.span, hit.in_source)
+        return self.finding_at(cls, anchor, hit.key, hit.args, severity, path)
+
+    @staticmethod
+    def finding_at(
+        cls: type[Rule],
+        anchor: Anchor | None,
+        key: str,
+        args: Mapping[str, Any],
+        severity: Severity,
+        path: str,
+    ) -> Finding:
+        message = {lang: cls.format(key, args, lang) for lang in ("zh", "en")}
+        if anchor is None:
             return Finding(cls.id, cls.name, severity, message, path)
-        source: Source = report.source
-        if hit.in_source:
-            source_span = hit.span
-            norm_offset = report.norm.offsets.to_normalized(hit.span.start)
-            snippet = source.text[hit.span.start : hit.span.end]
-        else:
-            source_span = report.norm.source_span(hit.span)
-            norm_offset = hit.span.start
-            line_start, line_end = report.lines[report.line_of(hit.span.start)]
-            snippet = report.text[
-                max(line_start, hit.span.start - SNIPPET_CONTEXT) : min(
-                    line_end, hit.span.end + SNIPPET_CONTEXT
-                )
-            ]
-        location = source.locate(source_span)
         return Finding(
             rule=cls.id,
             name=cls.name,
             severity=severity,
             message=message,
             path=path,
+            location=anchor.location,
+            snippet=anchor.snippet,
+            section=anchor.section,
+            source_line=anchor.source_line,
+            excerpt=anchor.excerpt,
+        )
+
+    @staticmethod
+    def anchor(report: Report, span: Span, in_source: bool = False) -> Anchor:
+        """Where ``span`` is in the original file, with what the outputs show of it."""
+        source: Source = report.source
+        if in_source:
+            source_span = span
+            norm_offset = report.norm.offsets.to_normalized(span.start)
+            snippet = source.text[span.start : span.end]
+        else:
+            source_span = report.norm.source_span(span)
+            norm_offset = span.start
+            line_start, line_end = report.lines[report.line_of(span.start)]
+            snippet = report.text[
+                max(line_start, span.start - SNIPPET_CONTEXT) : min(
+                    line_end, span.end + SNIPPET_CONTEXT
+                )
+            ]
+        location = source.locate(source_span)
+        return Anchor(
             location=location,
             snippet=snippet,
             section=report.section_at(norm_offset).path,

@@ -44,6 +44,41 @@ def check_text(tmp_path: Path, text: str, *, name: str = "report.txt", select=No
     return engine.check_file(path, name).findings
 
 
+NEXT_YEAR = "=== next year ===\n"
+"""Separates the two reports of a cross-report rule's doc example."""
+
+
+def check_set(tmp_path: Path, texts: dict[str, str], *, select=None, prior=None, **cli):
+    """Check several reports as one batch (report sets included); findings by file name.
+    ``prior`` names a file of ``texts`` to pass as ``--prior`` (not reported on)."""
+    from govlint.reportsets import ReportSets
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    engine = Engine(build_registry(load_entry_points=False), CliSettings(select=select, **cli))
+    sets = ReportSets(engine)
+    if prior is not None:
+        sets.add(engine.check_file(tmp_path / prior, prior), prior=True)
+    results = []
+    for name in texts:
+        if name != prior:
+            results.append(engine.check_file(tmp_path / name, name))
+            sets.add(results[-1])
+    sets.finish()
+    return {r.path: r.findings for r in results}
+
+
+def check_example(tmp_path: Path, text: str, *, select):
+    """A rule's doc example: one report, or two (last year's, then this year's) separated by
+    :data:`NEXT_YEAR`; the findings on the (last) report."""
+    if NEXT_YEAR not in text:
+        return check_text(tmp_path, text, select=select)
+    before, after = text.split(NEXT_YEAR)
+    found = check_set(tmp_path, {"prior.txt": before, "report.txt": after}, select=select)
+    assert found["prior.txt"] == [] or all(f.rule != select[0] for f in found["prior.txt"])
+    return found["report.txt"]
+
+
 def brief(findings) -> list[str]:
     """``RULE@line:col`` for each finding, in order."""
     return [

@@ -83,7 +83,14 @@ def test_json_output_document(tmp_path):
     )
     assert result.returncode == 1 and result.stdout == ""
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}
+    assert doc["summary"] == {
+        "files": 1,
+        "findings": 1,
+        "error": 1,
+        "warning": 0,
+        "info": 0,
+        "fixed": 0,
+    }
     [finding] = doc["findings"]
     assert {
         k: finding[k]
@@ -164,8 +171,9 @@ def test_rules_lists_every_rule():
     ids = [line.split()[0] for line in lines[1:]]
     expected = """
         GL001 GL002 GL003 GL004 GL005 GL101 GL102 GL103 GL104 GL105 GL106 GL107 GL108 GL109
-        GL201 GL202 GL203 GL204 GL210 GL211 GL212 GL213 GL214 GL301 GL302 GL303 GL304 GL305
-        GL401 GL402 GL403 GL404 GL405 GL406 GL501 GL502 GL503 GL504 GL506 GL507 GL508 GL601 GL602 GL701 GL702 GL703 GL704 GL705 GL706 GL707 GL708
+        GL201 GL202 GL203 GL204 GL210 GL211 GL212 GL213 GL214 GL220 GL221 GL301 GL302 GL303
+        GL304 GL305 GL306 GL401 GL402 GL403 GL404 GL405 GL406 GL501 GL502 GL503 GL504 GL505
+        GL506 GL507 GL508 GL601 GL602 GL701 GL702 GL703 GL704 GL705 GL706 GL707 GL708
     """
     assert ids == expected.split()
     assert re.search(r"^GL601 +legacy-table-sum +error +on +FF +a statistics", result.stdout, re.M)

@@ -1,7 +1,7 @@
 """Every rule ships its documentation, and the examples in it are run here."""
 
 import pytest
-from conftest import check_text, run_cli
+from conftest import check_example, run_cli
 
 from govlint.plugins import build_registry
 from govlint.rules.base import Diagnostic
@@ -25,14 +25,14 @@ def test_docs_have_every_part(cls):
 @pytest.mark.parametrize("cls", CHECKS, ids=lambda c: c.id)
 def test_bad_example_is_reported(cls, tmp_path):
     bad = cls.examples()["bad"]
-    found = [f for f in check_text(tmp_path, bad, select=(cls.id,)) if f.rule == cls.id]
+    found = [f for f in check_example(tmp_path, bad, select=(cls.id,)) if f.rule == cls.id]
     assert found, f"{cls.id}: its bad example is not reported"
 
 
 @pytest.mark.parametrize("cls", CHECKS, ids=lambda c: c.id)
 def test_good_example_is_clean(cls, tmp_path):
     good = cls.examples()["good"]
-    found = [f.rule for f in check_text(tmp_path, good, select=(cls.id,))]
+    found = [f.rule for f in check_example(tmp_path, good, select=(cls.id,))]
     # Table examples are excerpts: GL005 (on by default, like every diagnostic) notes the
     # rows they leave out; it is not the rule under test and not a failure of the example.
     assert [rule for rule in found if rule == cls.id or rule != "GL005"] == []
@@ -40,7 +40,7 @@ def test_good_example_is_clean(cls, tmp_path):
 
 @pytest.mark.parametrize("cls", CHECKS, ids=lambda c: c.id)
 def test_messages_format_in_both_languages(cls, tmp_path):
-    for finding in check_text(tmp_path, cls.examples()["bad"], select=(cls.id,)):
+    for finding in check_example(tmp_path, cls.examples()["bad"], select=(cls.id,)):
         assert "{" not in finding.message["zh"] and "{" not in finding.message["en"]
 
 

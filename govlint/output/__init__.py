@@ -9,16 +9,22 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from govlint.engine import FileResult
 from govlint.findings import Finding, Severity
 from govlint.plugins import Registry
 
+if TYPE_CHECKING:
+    from govlint.baseline import BaselineOutcome
+
 FORMATS = {
     "rich": "govlint.output.terminal",
     "json": "govlint.output.json_format",
     "sarif": "govlint.output.sarif",
+    "github": "govlint.output.github",
+    "junit": "govlint.output.junit",
+    "html": "govlint.output.html",
 }
 
 
@@ -32,6 +38,12 @@ class Run:
     run_findings: list[Finding] = field(default_factory=list)
     show_facts: bool = False
     """Terminal output: print what govlint read from each report (JSON always has it)."""
+    fail_threshold: Severity | None = Severity.ERROR
+    """Lowest severity that fails the run (None: ``--fail-on never``); JUnit marks it."""
+    statistics: bool = False
+    """Terminal/JSON: counts per rule instead of the findings."""
+    baseline: BaselineOutcome | None = None
+    """What the baseline hid, and its entries that no longer match."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -39,6 +51,19 @@ class Run:
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
+
+    def rule_counts(self) -> list[tuple[str, str, Severity, int]]:
+        """``(rule, name, severity, count)`` per rule, most frequent first (``--statistics``)."""
+        counts: Counter[tuple[str, str]] = Counter((f.rule, f.name) for f in self.findings)
+        worst: dict[str, Severity] = {}
+        for f in self.findings:
+            worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(rule, name, worst[rule], n) for (rule, name), n in ordered]
+
+    @property
+    def fixed(self) -> int:
+        return sum(r.fixed for r in self.results)
 
 
 def render(fmt: str, run: Run, stream: TextIO, color: bool = False) -> None:

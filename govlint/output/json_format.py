@@ -8,7 +8,11 @@
                    "severity": "error", "message": ..., "line": 3, "column": 9,
                    "end_line": 3, "end_column": 10, "place": null, "section": ...,
                    "fingerprint": ...}],
-     "summary": {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}}
+     "summary": {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0,
+                 "fixed": 0}}
+
+With ``--statistics`` a ``statistics`` list (rule, name, severity, count) is added; with a
+baseline, ``baseline`` (path, hidden, stale entries).
 
 Positions are 1-based, in Unicode code points, in the original file; ``end_column`` is
 exclusive. ``place`` names the page and line of a PDF, or the paragraph (and table cell) of a
@@ -19,6 +23,7 @@ Word document; for text and HTML files it is null. Findings about the run (GL003
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import TextIO
 
 from govlint import __version__
@@ -60,7 +65,19 @@ def render(run, stream: TextIO, color: bool = False) -> None:
             "files": len(run.results),
             "findings": sum(counts.values()),
             **{s.label: counts.get(s, 0) for s in sorted(Severity, reverse=True)},
+            "fixed": run.fixed,
         },
     }
+    if run.statistics:
+        document["statistics"] = [
+            {"rule": rule, "name": name, "severity": severity.label, "count": count}
+            for rule, name, severity, count in run.rule_counts()
+        ]
+    if run.baseline is not None:
+        document["baseline"] = {
+            "path": run.baseline.path,
+            "hidden": run.baseline.hidden,
+            "stale": [asdict(entry) for entry in run.baseline.stale],
+        }
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -49,12 +49,51 @@ def render(run, stream: TextIO, color: bool = False) -> None:
     )
     lang = run.lang
     labels = LABEL[lang]
-    for finding in run.findings:
-        _print_finding(console, finding, lang, labels)
+    if run.statistics:
+        _print_statistics(console, run, labels)
+    else:
+        for finding in run.findings:
+            _print_finding(console, finding, lang, labels)
     if run.show_facts:
         for result in run.results:
             _print_facts(console, result)
+    _print_baseline(console, run, lang)
     _print_summary(console, run, lang, labels)
+
+
+def _print_statistics(console: Console, run, labels) -> None:
+    """``--statistics``: one line per rule, most frequent first, like ruff's."""
+    rows = run.rule_counts()
+    width = max((len(str(n)) for *_, n in rows), default=1)
+    for rule, name, severity, count in rows:
+        style = STYLE[severity]
+        console.print(
+            f"{count:>{width}}  [{style}]{rule}[/]  {name:<28} [{style}]{labels[severity]}[/]"
+        )
+
+
+def _print_baseline(console: Console, run, lang: str) -> None:
+    outcome = run.baseline
+    if outcome is None:
+        return
+    zh = lang == "zh"
+    if outcome.hidden:
+        console.print(
+            f"[dim]基线 {escape(outcome.path)} 隐藏了 {outcome.hidden} 个已知问题（--no-baseline 显示）[/]"
+            if zh
+            else f"[dim]the baseline {escape(outcome.path)} hides {outcome.hidden} known "
+            "finding(s) (--no-baseline shows them)[/]"
+        )
+    if outcome.stale:
+        console.print(
+            f"[yellow]基线中有 {len(outcome.stale)} 条记录已不再出现，问题可能已修复；"
+            "请用 govlint baseline 更新基线：[/]"
+            if zh
+            else f"[yellow]{len(outcome.stale)} baseline entr(ies) no longer match anything; "
+            "the findings may be fixed — update it with govlint baseline:[/]"
+        )
+        for entry in outcome.stale:
+            console.print(f"  {entry.file}: {entry.rule} {entry.message}", markup=False)
 
 
 def _print_facts(console: Console, result) -> None:
@@ -102,6 +141,12 @@ def _print_summary(console: Console, run, lang: str, labels) -> None:
     counts = run.counts()
     files = len(run.results)
     total = sum(counts.values())
+    if run.fixed:
+        console.print(
+            f"[green]已修复 {run.fixed} 个问题，以下为修复后重新检查的结果[/]"
+            if lang == "zh"
+            else f"[green]Fixed {run.fixed} finding(s); below is the re-check.[/]"
+        )
     if total == 0:
         text = (
             f"未发现问题（检查了 {files} 个文件）"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from govlint.findings import LineIndex, Severity, Span
+from govlint.findings import Excerpt, LineIndex, Location, Severity, Span
 
 if TYPE_CHECKING:
     from govlint.model import Report
@@ -41,25 +41,38 @@ class Hit:
     args: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None
     in_source: bool = False
+    fix: tuple[Edit, ...] = ()
+    """Edits that repair the finding, in the same coordinates as ``span``; applied by
+    ``--fix`` when the rule's :attr:`Rule.fix` safety is allowed."""
 
 
-def per_line(lines: LineIndex, spans: Iterable[Span]) -> Iterator[tuple[Span, int]]:
-    """For spans in text order: the first span on each line of ``lines`` and how many spans
-    that line has. Debris rules report once per line, not once per character."""
-    first: Span | None = None
-    count = 0
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` with ``text`` (an empty span inserts, empty text deletes)."""
+
+    span: Span
+    text: str = ""
+    in_source: bool | None = None
+    """Coordinates of ``span``: None means those of the hit."""
+    adds_year: bool = False
+    """The edit writes a year into a gap (GL401): the one edit allowed to add a figure."""
+
+
+def per_line(lines: LineIndex, spans: Iterable[Span]) -> Iterator[list[Span]]:
+    """Spans in text order, grouped by the line of ``lines`` they start on. Debris rules
+    report once per line (the first span and the count), not once per character, and fix
+    every span of the line."""
+    group: list[Span] = []
     current = 0
     for span in spans:
         line = lines.position(span.start)[0]
-        if first is not None and line != current:
-            yield first, count
-            first, count = None, 0
-        if first is None:
-            first = span
+        if group and line != current:
+            yield group
+            group = []
+        group.append(span)
         current = line
-        count += 1
-    if first is not None:
-        yield first, count
+    if group:
+        yield group
 
 
 def missing_topics(
@@ -93,6 +106,9 @@ class Rule:
     """Regimes the rule applies to; reports whose regime is unknown are skipped by rules
     that don't apply to all three."""
     default_enabled: ClassVar[bool] = True
+    fix: ClassVar[str | None] = None
+    """``"safe"`` (applied by ``--fix``), ``"unsafe"`` (only with ``--unsafe-fixes``), or
+    None: the rule offers no fix. A fix never changes a figure."""
     summary: ClassVar[dict[str, str]]
     """One line, ``{"zh": ..., "en": ...}``."""
     messages: ClassVar[dict[str, tuple[str, str]]]
@@ -113,7 +129,7 @@ class Rule:
     def examples(cls) -> dict[str, str]:
         """The fenced examples of the docs: ``{"bad": ..., "good": ...}``."""
         found: dict[str, str] = {}
-        pattern = r"^## (Bad|Good) example\s*\n+```text\n(.*?)\n```"
+        pattern = r"^## (Bad|Good) example\s*\n+(?:[^`#\n][^\n]*\n+)*?```text\n(.*?)\n```"
         for m in re.finditer(pattern, cls.documentation(), re.S | re.M):
             found[m.group(1).lower()] = m.group(2) + "\n"
         return found
@@ -124,6 +140,64 @@ class Rule:
         index = 0 if lang == "zh" else 1
         values = {k: (v[index] if isinstance(v, tuple) else v) for k, v in args.items()}
         return (zh if lang == "zh" else en).format(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place in a report, located while the report was in memory, so that a cross-report
+    rule can point at it once every report of the batch has been read (and dropped)."""
+
+    location: Location | None = None
+    snippet: str = ""
+    section: str = ""
+    source_line: str = ""
+    excerpt: Excerpt | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """One report as a cross-report rule sees it: who, which year, and what the rule
+    collected from it (:meth:`CrossRule.collect`)."""
+
+    path: str
+    issuer: str | None
+    year: int | None
+    data: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CrossHit:
+    """A finding of a cross-report rule, on the report whose :class:`Anchor` it carries."""
+
+    anchor: Anchor | None
+    key: str = "default"
+    args: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+
+
+class CrossRule(Rule):
+    """A rule that compares reports: the same issuer's consecutive years (:meth:`compare`),
+    and optionally every report of a batch (:meth:`across`).
+
+    While a file is checked, :meth:`collect` takes what the rule will need — small and
+    picklable (reports are checked in other processes with ``-j``), with places located as
+    :class:`Anchor` objects. The report-sets stage pairs the reports afterwards.
+    """
+
+    def check(self, report: Report) -> Iterable[Hit]:
+        return ()
+
+    def collect(self, report: Report, anchor: Callable[[Span], Anchor]) -> Any:
+        """What :meth:`compare` needs of ``report`` (None: nothing to compare)."""
+        raise NotImplementedError
+
+    def compare(self, prior: ReportInfo, current: ReportInfo) -> Iterable[CrossHit]:
+        """Findings on ``current`` given the report of the year before."""
+        raise NotImplementedError
+
+    def across(self, reports: list[ReportInfo]) -> Iterable[tuple[int, CrossHit]]:
+        """Findings over a whole batch, as ``(index into reports, hit)``."""
+        return ()
 
 
 class Diagnostic(Rule):

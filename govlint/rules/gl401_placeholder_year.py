@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Edit, Hit, Rule
 
 # Characters that legitimately stand before 年 without a number: 今年, 本年, 去年, 每年, 青年…
 _WORD_BEFORE = "今本去明当每全同上次近历前后多半某该往逐翌隔青少老中成周万千百终常长早晚新拜过学丰童数几积经整跨元"
@@ -28,6 +28,8 @@ PLACEHOLDER_YEAR = re.compile(
 )
 _NUMBER_BEFORE = re.compile(rf"[{_NUMERAL}]\s+$")
 CONTEXT = 6
+_PLAN = re.compile(r"\s*[,，]?\s*(?:我[们区县市乡镇局委]?)?(?:将|计划|拟|要)")
+"""After the gap: the year is the next one ("，年我们将…" in the plan section)."""
 
 
 class PlaceholderYear(Rule):
@@ -61,6 +63,7 @@ class PlaceholderYear(Rule):
     id = "GL401"
     name = "placeholder-year"
     severity = Severity.ERROR
+    fix = "unsafe"
     summary = {"zh": "日期或标题缺少年份", "en": "a year left out of a date or title"}
     messages = {
         "default": (
@@ -78,4 +81,14 @@ class PlaceholderYear(Rule):
             left = max(line_start, m.start() - CONTEXT)
             right = min(line_end, m.end() + CONTEXT)
             context = report.original(Span(left, right)).strip()
-            yield Hit(Span(m.start(), m.end()), args={"context": context})
+            yield Hit(
+                Span(m.start(), m.end()), args={"context": context}, fix=self._fill(report, m)
+            )
+
+    @staticmethod
+    def _fill(report: Report, m: re.Match[str]) -> tuple[Edit, ...]:
+        """Insert the report year (the next year before a plan); nothing without a year."""
+        if report.year is None:
+            return ()
+        year = report.year.value + (1 if _PLAN.match(report.text, m.end()) else 0)
+        return (Edit(Span(m.start(), m.start()), str(year), adds_year=True),)

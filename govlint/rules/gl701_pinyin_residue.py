@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule, per_line
+from govlint.rules.base import Edit, Hit, Rule, per_line
 
 
 class PinyinResidue(Rule):
@@ -35,6 +35,7 @@ class PinyinResidue(Rule):
     id = "GL701"
     name = "pinyin-residue"
     severity = Severity.ERROR
+    fix = "safe"
     summary = {"zh": "拼音注音残留", "en": "pinyin annotations left in the text"}
     messages = {
         "default": (
@@ -45,6 +46,12 @@ class PinyinResidue(Rule):
 
     def check(self, report: Report) -> Iterable[Hit]:
         source = report.source
-        for first, count in per_line(source.lines, report.norm.pinyin):
+        for spans in per_line(source.lines, report.norm.pinyin):
+            first, count = spans[0], len(spans)
             example = source.text[max(0, first.start - 1) : first.end]
-            yield Hit(first, args={"count": count, "example": example}, in_source=True)
+            yield Hit(
+                first,
+                args={"count": count, "example": example},
+                in_source=True,
+                fix=tuple(Edit(span) for span in spans),
+            )

@@ -4,11 +4,29 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.normalize import HAN_CHARACTER
-from govlint.rules.base import Hit, Rule
+from govlint.normalize import HAN_CHARACTER, to_simplified
+from govlint.rules.base import Edit, Hit, Rule
 
 MIN_COUNT = 3
 MIN_SHARE = 0.05  # of the Han characters: a few quoted names don't make a traditional text
+
+
+def simplify(source: str) -> tuple[Edit, ...]:
+    """Source edits (runs of changed characters) that turn ``source`` simplified; OpenCC
+    t2s keeps every character at its index, so the runs are found by comparison."""
+    simplified = to_simplified(source)
+    edits = []
+    i, n = 0, len(source)
+    while i < n:
+        if source[i] == simplified[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and source[j] != simplified[j]:
+            j += 1
+        edits.append(Edit(Span(i, j), simplified[i:j], in_source=True))
+        i = j
+    return tuple(edits)
 
 
 class TraditionalScript(Rule):
@@ -39,6 +57,7 @@ class TraditionalScript(Rule):
     id = "GL702"
     name = "traditional-script"
     severity = Severity.WARNING
+    fix = "unsafe"
     summary = {"zh": "使用繁体字", "en": "written in traditional characters"}
     messages = {
         "default": (
@@ -57,4 +76,5 @@ class TraditionalScript(Rule):
         if not han or count / han < MIN_SHARE:
             return
         first = norm.first_traditional
-        yield Hit(Span(first, first + 1), args={"count": count, "share": f"{count / han:.0%}"})
+        args = {"count": count, "share": f"{count / han:.0%}"}
+        yield Hit(Span(first, first + 1), args=args, fix=simplify(report.source.text))

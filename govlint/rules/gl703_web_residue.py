@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from govlint.findings import Severity
 from govlint.model import Report
 from govlint.model.residue import KIND_NAMES
-from govlint.rules.base import Hit, Rule, quote
+from govlint.rules.base import Edit, Hit, Rule, quote
 
 QUOTE_CHARS = 30
 
@@ -45,6 +45,7 @@ class WebResidue(Rule):
     id = "GL703"
     name = "web-residue"
     severity = Severity.WARNING
+    fix = "safe"
     summary = {"zh": "网页残留内容", "en": "web-page debris in the text"}
     messages = {
         "default": (
@@ -56,4 +57,5 @@ class WebResidue(Rule):
     def check(self, report: Report) -> Iterable[Hit]:
         for residue in report.web_residue:
             text = quote(report.original(residue.span), QUOTE_CHARS)
-            yield Hit(residue.span, args={"kind": KIND_NAMES[residue.kind], "text": text})
+            args = {"kind": KIND_NAMES[residue.kind], "text": text}
+            yield Hit(residue.span, args=args, fix=(Edit(residue.span),))

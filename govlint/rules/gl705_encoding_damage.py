@@ -83,7 +83,8 @@ class EncodingDamage(Rule):
         damage = sorted(_damage(text), key=lambda d: d[0].start)
         kinds = {span: (kind, fixed) for span, kind, fixed in damage}
         lines = report.source.lines
-        for first, count in per_line(lines, (span for span, _, _ in damage)):
+        for spans in per_line(lines, (span for span, _, _ in damage)):
+            first, count = spans[0], len(spans)
             kind, fixed = kinds[first]
             args = {"kind": KINDS[kind], "count": count}
             if fixed:

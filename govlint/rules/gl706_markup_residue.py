@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule, per_line, quote
+from govlint.rules.base import Edit, Hit, Rule, per_line, quote
 
 # Word's conditional comments, HTML comments, entities written out, Office tags and the
 # ordinary tags a copy from a page leaves behind. Matched on the text govlint read (for an
@@ -20,6 +21,15 @@ _MARKUP = re.compile(
     re.I,
 )
 QUOTE_CHARS = 40
+_SPACES = {"&nbsp", "&ensp", "&emsp"}
+
+
+def replacement(markup: str) -> str:
+    """What the fix puts in place of ``markup``: an entity written out becomes its character
+    (``&ldquo;`` → “), a space entity, a tag or a comment goes."""
+    if not markup.startswith("&") or markup.rstrip(";").lower() in _SPACES:
+        return ""
+    return html.unescape(markup if markup.endswith(";") else markup + ";")
 
 
 class MarkupResidue(Rule):
@@ -53,6 +63,7 @@ class MarkupResidue(Rule):
     id = "GL706"
     name = "markup-residue"
     severity = Severity.ERROR
+    fix = "safe"
     summary = {"zh": "HTML/Word 标记残留", "en": "HTML or Word markup left in the text"}
     messages = {
         "default": (
@@ -65,7 +76,13 @@ class MarkupResidue(Rule):
         text = report.source.text
         if "<" not in text and "&" not in text:
             return
-        spans = (Span(m.start(), m.end()) for m in _MARKUP.finditer(text))
-        for first, count in per_line(report.source.lines, spans):
+        found = (Span(m.start(), m.end()) for m in _MARKUP.finditer(text))
+        for spans in per_line(report.source.lines, found):
+            first, count = spans[0], len(spans)
             quoted = quote(text[first.start : first.end], QUOTE_CHARS)
-            yield Hit(first, args={"text": quoted, "count": count}, in_source=True)
+            yield Hit(
+                first,
+                args={"text": quoted, "count": count},
+                in_source=True,
+                fix=tuple(Edit(s, replacement(text[s.start : s.end])) for s in spans),
+            )

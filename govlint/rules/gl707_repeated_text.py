@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule
+from govlint.rules.base import Edit, Hit, Rule
 
 WORD = re.compile(r"([\u4e00-\u9fff]{2,7})\1")
 """A word of 2-7 characters written twice: 审核审核."""
@@ -45,6 +45,7 @@ class RepeatedText(Rule):
     id = "GL707"
     name = "repeated-text"
     severity = Severity.WARNING
+    fix = "safe"
     summary = {"zh": "字词或句子重复", "en": "a word or clause written twice"}
     messages = {
         "default": ("“{text}”重复了一次", "“{text}” is written twice"),
@@ -66,4 +67,7 @@ class RepeatedText(Rule):
                     continue  # table rules, numbers and the like
                 reported.append((start, end))
                 original = report.original(Span(start, start + len(unit)))
-                yield Hit(Span(start + len(unit), end), args={"text": original})
+                second = Span(start + len(unit), end)
+                # Only a doubled clause is removed for sure: a doubled word may be meant.
+                fix = (Edit(second),) if pattern is CLAUSE else ()
+                yield Hit(second, args={"text": original}, fix=fix)

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from govlint.findings import Severity, Span
 from govlint.model import Report
-from govlint.rules.base import Hit, Rule, per_line
+from govlint.rules.base import Edit, Hit, Rule, per_line
 
 HALFWIDTH = re.compile(
     r"(?<=[\u4e00-\u9fff])[,;:?!](?=[\u4e00-\u9fff“《])"
@@ -45,6 +45,7 @@ class HalfwidthPunctuation(Rule):
     name = "halfwidth-punctuation"
     severity = Severity.INFO
     default_enabled = False
+    fix = "unsafe"
     summary = {"zh": "中文中使用了半角标点", "en": "half-width punctuation in Chinese text"}
     messages = {
         "default": (
@@ -55,9 +56,13 @@ class HalfwidthPunctuation(Rule):
 
     def check(self, report: Report) -> Iterable[Hit]:
         source = report.source
-        spans = [Span(m.start(), m.end()) for m in HALFWIDTH.finditer(source.text)]
-        for first, count in per_line(source.lines, spans):
+        found = [Span(m.start(), m.end()) for m in HALFWIDTH.finditer(source.text)]
+        for spans in per_line(source.lines, found):
+            first, count = spans[0], len(spans)
             mark = source.text[first.start]
             yield Hit(
-                first, args={"count": count, "mark": mark, "full": FULLWIDTH[mark]}, in_source=True
+                first,
+                args={"count": count, "mark": mark, "full": FULLWIDTH[mark]},
+                in_source=True,
+                fix=tuple(Edit(s, FULLWIDTH[source.text[s.start]]) for s in spans),
             )
