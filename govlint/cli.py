@@ -218,6 +218,7 @@ def _engine(args: argparse.Namespace, fix: str | None = None, diff: bool = False
                 issuer_type=issuer_type,
                 published_on=args.published_on,
                 show_tables=getattr(args, "show_tables", False),
+                keep_text=getattr(args, "format", None) == "html",
                 fix=fix,
                 diff=diff,
             ),

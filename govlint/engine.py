@@ -39,6 +39,8 @@ class CliSettings:
     issuer_type: str | None = None
     published_on: date | None = None
     show_tables: bool = False
+    keep_text: bool = False
+    """Keep each file's text in its result (the HTML report shows it)."""
     fix: str | None = None
     """``"safe"`` (``--fix``) or ``"unsafe"`` (``--unsafe-fixes``): apply the rules' edits."""
     diff: bool = False
@@ -48,6 +50,9 @@ class CliSettings:
 @dataclass
 class FileResult:
     path: str
+    """The path as shown to the user."""
+    file: str = ""
+    """The path as opened (settings of the report sets are looked up from it)."""
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, object] | None = None
     tables: list[dict[str, object]] | None = None
@@ -60,6 +65,8 @@ class FileResult:
     """``--diff``: the unified diff of the fixes, not written."""
     fix_error: str = ""
     """Why the fixed text could not be written (one line)."""
+    text: str | None = None
+    """The text govlint read (``keep_text``), for the HTML report."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,7 @@ class Engine:
     def _check(
         self, path: Path, display: str
     ) -> tuple[FileResult, Report | None, list[tuple[Finding, Hit]]]:
-        result = FileResult(display)
+        result = FileResult(display, str(path))
         fixable: list[tuple[Finding, Hit]] = []
         settings = self.settings_for(path)
         try:
@@ -209,6 +216,8 @@ class Engine:
                 )
             return result, None, fixable
         report = build_report(source, settings.overrides)
+        if self.cli.keep_text:
+            result.text = source.text
         result.facts = report.facts()
         if self.cli.show_tables:
             result.tables = report.tables_data()
@@ -261,7 +270,7 @@ class Engine:
             for edit in hit.fix:
                 in_source = hit.in_source if edit.in_source is None else edit.in_source
                 span = edit.span if in_source else report.norm.source_span(edit.span)
-                edits.append(SourceEdit(span, edit.text, index, edit.adds_year))
+                edits.append(SourceEdit(span, edit.text, index, edit.not_a_figure))
         old = report.source.text
         new, fixed = apply_edits(old, edits)
         if new == old:
@@ -318,6 +327,7 @@ class Engine:
             section=anchor.section,
             source_line=anchor.source_line,
             excerpt=anchor.excerpt,
+            text_span=anchor.text_span,
         )
 
     @staticmethod
@@ -344,6 +354,7 @@ class Engine:
             section=report.section_at(norm_offset).path,
             source_line=source.line_text(location.line),
             excerpt=source.excerpt(source_span),
+            text_span=source_span,
         )
 
 

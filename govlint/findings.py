@@ -161,6 +161,9 @@ class Finding:
     source_line: str = ""
     """The original line (text formats only): SARIF's context snippet."""
     excerpt: Excerpt | None = None
+    text_span: Span | None = None
+    """The span in the text govlint read (the file itself for .txt/.md, the extracted text of
+    HTML, Word and PDF): where the HTML report highlights the finding."""
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def text(self, lang: str) -> str:

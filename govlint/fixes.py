@@ -2,8 +2,9 @@
 
 Edits are in the coordinates of the decoded source text. They are applied from the end, an
 edit that overlaps one already taken is left for the next run, and an edit that would change
-a figure is refused: the digits it removes must be the digits it writes — the one exception
-is a year written into a gap (GL401, an unsafe fix). A line that a fix empties goes with its
+a figure is refused: the digits it removes must be the digits it writes. The exceptions are
+a year written into a gap (GL401, an unsafe fix) and a line of web-page debris removed
+whole (GL703: a page counter or a CMS date is no figure of the report). A line that a fix empties goes with its
 line break. The file is rewritten atomically (a temporary file in the same folder, then a
 rename), in its own encoding and byte-order mark; a text the encoding can't hold (simplified
 characters in a Big5 file) is written as UTF-8.
@@ -39,12 +40,14 @@ class SourceEdit:
     span: Span
     text: str
     finding: int
-    inserts_year: bool = False
+    not_a_figure: str = ""
 
 
-def keeps_figures(old: str, new: str, inserts_year: bool) -> bool:
-    if inserts_year:
+def keeps_figures(old: str, new: str, not_a_figure: str = "") -> bool:
+    if not_a_figure == "year":
         return old == "" and YEAR.fullmatch(new) is not None
+    if not_a_figure == "debris":
+        return new == ""
     return _DIGITS.findall(old) == _DIGITS.findall(new)
 
 
@@ -56,7 +59,7 @@ def apply_edits(text: str, edits: list[SourceEdit]) -> tuple[str, set[int]]:
         old = text[edit.span.start : edit.span.end]
         overlaps = chosen and edit.span.start < chosen[-1].span.end
         touches = chosen and edit.span.start == chosen[-1].span.end == edit.span.end
-        if overlaps or touches or not keeps_figures(old, edit.text, edit.inserts_year):
+        if overlaps or touches or not keeps_figures(old, edit.text, edit.not_a_figure):
             refused.add(edit.finding)
             continue
         chosen.append(edit)

@@ -91,6 +91,7 @@ class _Entry:
     result: FileResult | None
     """None for a ``--prior`` report: compared with, not reported on."""
     path: str
+    file: Path
     issuer: str | None
     issuer_name: str | None
     year: int | None
@@ -116,6 +117,7 @@ class ReportSets:
         entry = _Entry(
             None if prior else result,
             result.path,
+            Path(result.file or result.path),
             found["issuer"],
             found["issuer_name"],
             found["year"],
@@ -184,7 +186,7 @@ class ReportSets:
             entry.result.findings.sort(key=lambda f: f.sort_key())
 
     def _rule(self, entry: _Entry, rule_id: str) -> CrossRule:
-        settings = self.engine.settings_for(Path(entry.path))
+        settings = self.engine.settings_for(entry.file)
         return next(r for r in settings.rules if r.id == rule_id)
 
     def _guarded(self, entry: _Entry, rule_id: str, call, *args) -> list:
@@ -203,7 +205,7 @@ class ReportSets:
             return []
 
     def _report(self, entry: _Entry, rule: CrossRule, hit: CrossHit) -> None:
-        settings = self.engine.settings_for(Path(entry.path))
+        settings = self.engine.settings_for(entry.file)
         if rule.id in settings.ignored:
             return
         severity = settings.severity.get(rule.id) or hit.severity or rule.severity

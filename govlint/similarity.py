@@ -6,7 +6,7 @@ another report says too.
   regulation cited as the basis, the statistics period, the contact line).
 * :func:`shingles` — the set of character 8-grams, digits masked (a copy with this year's
   figures is still a copy), hashed with CRC-32 (stable across processes and runs).
-* :func:`jaccard` and :func:`shared_passages` — the measure and the longest passages two
+* :func:`jaccard` and :func:`shared_passages` — the measure and the longest sentences two
   narratives share, for the message.
 * :func:`clause_sketch` — the smallest hashes of the report's clauses: reports of a batch
   that share several are candidates for a full comparison (no pairwise comparison of a
@@ -80,23 +80,22 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 
 def shared_passages(text: str, other: set[int], count: int = 2) -> list[str]:
-    """The ``count`` longest passages of ``text`` whose every 8-gram is in ``other``."""
+    """The ``count`` longest sentences of ``text`` (a :func:`narrative`) whose every 8-gram
+    is in ``other``, in text order of length."""
     data = _masked(text).encode("utf-32-le")
     width = 4 * SHINGLE
-    runs: list[tuple[int, int]] = []
-    start = None
-    positions = range(0, max(0, len(text) - SHINGLE + 1))
-    for i in positions:
-        inside = zlib.crc32(data[4 * i : 4 * i + width]) in other
-        if inside and start is None:
-            start = i
-        elif not inside and start is not None:
-            runs.append((start, i - 1 + SHINGLE))
-            start = None
-    if start is not None:
-        runs.append((start, len(text)))
-    runs.sort(key=lambda r: (r[0] - r[1], r[0]))
-    return [" ".join(text[a:b].split()) for a, b in runs[:count]]
+    found: list[tuple[int, int]] = []
+    start = 0
+    for sentence in text.split("\n"):
+        end = start + len(sentence)
+        if len(sentence) >= SHINGLE and all(
+            zlib.crc32(data[4 * i : 4 * i + width]) in other
+            for i in range(start, end - SHINGLE + 1)
+        ):
+            found.append((start, end))
+        start = end + 1
+    found.sort(key=lambda r: (r[0] - r[1], r[0]))
+    return [text[a:b] for a, b in found[:count]]
 
 
 def clause_sketch(text: str) -> tuple[int, ...]:

@@ -54,8 +54,10 @@ class Edit:
     text: str = ""
     in_source: bool | None = None
     """Coordinates of ``span``: None means those of the hit."""
-    adds_year: bool = False
-    """The edit writes a year into a gap (GL401): the one edit allowed to add a figure."""
+    not_a_figure: str = ""
+    """Why the digits the edit adds or removes are no figure of the report: ``"year"`` (a
+    year written into a gap, GL401) or ``"debris"`` (a line of the web page, GL703). Any
+    other edit must keep the digits as they are."""
 
 
 def per_line(lines: LineIndex, spans: Iterable[Span]) -> Iterator[list[Span]]:
@@ -152,6 +154,7 @@ class Anchor:
     section: str = ""
     source_line: str = ""
     excerpt: Excerpt | None = None
+    text_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

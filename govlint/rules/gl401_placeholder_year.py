@@ -91,4 +91,4 @@ class PlaceholderYear(Rule):
         if report.year is None:
             return ()
         year = report.year.value + (1 if _PLAN.match(report.text, m.end()) else 0)
-        return (Edit(Span(m.start(), m.start()), str(year), adds_year=True),)
+        return (Edit(Span(m.start(), m.start()), str(year), not_a_figure="year"),)

@@ -58,4 +58,4 @@ class WebResidue(Rule):
         for residue in report.web_residue:
             text = quote(report.original(residue.span), QUOTE_CHARS)
             args = {"kind": KIND_NAMES[residue.kind], "text": text}
-            yield Hit(residue.span, args=args, fix=(Edit(residue.span),))
+            yield Hit(residue.span, args=args, fix=(Edit(residue.span, not_a_figure="debris"),))
