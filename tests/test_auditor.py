@@ -410,7 +410,9 @@ def test_junit_keeps_xml_valid_with_control_characters():
 def test_ci_examples_use_documented_options(example):
     text = (ROOT / "examples" / example).read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for option in re.findall(r"(?<=\s)--[a-z-]+", text):
-        if option.startswith("--") and "govlint" in text:
+    commands = [line for line in text.splitlines() if "govlint check" in line]
+    assert commands
+    for line in commands:
+        for option in re.findall(r"(?<=\s)(--?[a-z][a-z-]*)", line):
             assert f"`{option}" in readme, f"{example}: {option} is not in the README"
-    assert "govlint check" in text
+        assert "--format" in line

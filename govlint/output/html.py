@@ -284,7 +284,8 @@ def _finding_list(found: list[Finding], ids: dict[int, int], lang, labels, w) ->
         target = f'<a href="#f-{number}">{escape(where)}</a>' if loc else escape(where)
         sev = finding.severity
         items.append(
-            f'<li id="item-{number}" data-rule="{finding.rule}" data-severity="{sev.label}">'
+            f'<li id="item-{number}" data-rule="{finding.rule}" data-severity="{sev.label}" '
+            f'data-where="{f"{loc.line}:{loc.column}" if loc else ""}">'
             f"{target} "
             f'<a href="#rule-{finding.rule}"><code class="rule">{finding.rule}</code></a> '
             f'<span class="sev-{sev.label}">{escape(labels[sev])}</span> '
