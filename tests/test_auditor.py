@@ -223,6 +223,9 @@ def test_baseline_round_trip(tmp_path):
     terminal = run_cli("check", "reports", cwd=tmp_path)
     assert "基线中有 1 条记录已不再出现" in terminal.stdout
     assert "reports/a.txt: GL401 缺少年份" in terminal.stdout
+    run_cli("check", "reports", "--format", "html", "-o", "r.html", cwd=tmp_path)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "隐藏了 0 个已知问题；1 条记录已不再出现" in page
 
 
 def test_a_broken_baseline_is_a_one_line_error(tmp_path):
