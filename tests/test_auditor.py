@@ -419,3 +419,13 @@ def test_ci_examples_use_documented_options(example):
         for option in re.findall(r"(?<=\s)(--?[a-z][a-z-]*)", line):
             assert f"`{option}" in readme, f"{example}: {option} is not in the README"
         assert "--format" in line
+
+
+def test_unsafe_fix_makes_punctuation_full_width(tmp_path):
+    path = tmp_path / "a.txt"
+    text = "某县2013年政府信息公开工作年度报告\n一、概述\n全年公开信息126条,其中政策文件18条;均已按时更新(含网站)。\n"
+    path.write_text(text, encoding="utf-8")
+    run_cli("check", "a.txt", "--extend-select", "GL709", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == text.replace(",", "，").replace(";", "；").replace(
+        "(", "（"
+    ).replace(")", "）")

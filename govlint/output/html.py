@@ -267,7 +267,8 @@ def _summary(run, w, labels, by_path: dict[str, list[Finding]]) -> str:
     checked = w["checked"].format(files=len(run.results), total=total)
     return (
         f'<h2>{escape(w["summary"])}</h2><p id="checked">{escape(checked)}</p>'
-        f'<h3>{escape(w["files"])}</h3><table id="files"><tr><th>{escape(w["file"])}</th>'
+        + _baseline_note(run, w)
+        + f'<h3>{escape(w["files"])}</h3><table id="files"><tr><th>{escape(w["file"])}</th>'
         f"<th>{escape(w['issuer'])}</th><th>{escape(w['year'])}</th>{head}</tr>"
         + "".join(rows)
         + f'</table><h3>{escape(w["issuers"])}</h3><table id="issuers"><tr>'
@@ -275,6 +276,17 @@ def _summary(run, w, labels, by_path: dict[str, list[Finding]]) -> str:
         f'</table><h3>{escape(w["rules"])}</h3><table id="rules"><tr>'
         f"<th>{escape(w['rule'])}</th><th></th><th>{escape(w['count'])}</th></tr>{top}</table>"
     )
+
+
+def _baseline_note(run, w) -> str:
+    outcome = run.baseline
+    if outcome is None:
+        return ""
+    note = w["baseline"].format(path=outcome.path, hidden=outcome.hidden, stale=len(outcome.stale))
+    stale = "".join(
+        f"<li>{escape(e.file)}: {escape(e.rule)} {escape(e.message)}</li>" for e in outcome.stale
+    )
+    return f'<p id="baseline">{escape(note)}</p>' + (f"<ul>{stale}</ul>" if stale else "")
 
 
 def _finding_list(found: list[Finding], ids: dict[int, int], lang, labels, w) -> str:
