@@ -26,7 +26,8 @@ MIN_NARRATIVE = 200
 MIN_FIGURES = 10
 """Non-zero cells two sets of tables must have to count as identical figures."""
 MIN_SHARED = 4
-"""Clause hashes two sketches must share to be compared in full (batch variant)."""
+"""Clause hashes two sketches must share to be compared in full (batch variant); half of
+the clauses of a short narrative, at least two, will do."""
 MIN_SKETCH_SIMILARITY = 0.3
 LARGE_BUCKET = 50
 """A clause more reports share than this is paired with its first report only (star)."""
@@ -239,9 +240,9 @@ class CopiedFromPriorYear(CrossRule):
                     shared[(a, b)] += 1
         out = []
         for (a, b), count in sorted(shared.items()):
-            if count < MIN_SHARED:
-                continue
             sa, sb = set(reports[a].data["sketch"]), set(reports[b].data["sketch"])
+            if count < min(MIN_SHARED, max(2, min(len(sa), len(sb)) // 2)):
+                continue  # a short narrative has few clauses: half of them will do
             union = sorted(sa | sb)[: max(len(sa), len(sb))]
             if sum(v in sa and v in sb for v in union) / len(union) >= MIN_SKETCH_SIMILARITY:
                 out.append((a, b))
