@@ -167,6 +167,11 @@ class ReportInfo:
     year: int | None
     data: Any
 
+    @property
+    def as_prior(self) -> dict[str, Any]:
+        """Message arguments naming this report as last year's: ``prior_year``, ``prior``."""
+        return {"prior_year": self.year or "?", "prior": self.path}
+
 
 @dataclass(frozen=True, slots=True)
 class CrossHit:

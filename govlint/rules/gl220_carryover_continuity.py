@@ -104,7 +104,6 @@ class CarryoverContinuity(CrossRule):
                         "column": (column.zh, column.en),
                         "value": value,
                         "prior_value": before[key][0],
-                        "prior_year": prior.year or "?",
-                        "prior": prior.path,
+                        **prior.as_prior,
                     },
                 )

@@ -103,7 +103,6 @@ class ValidCountContinuity(CrossRule):
                         "issued": issued,
                         "repealed": repealed,
                         "expected": expected,
-                        "prior_year": prior.year or "?",
-                        "prior": prior.path,
+                        **prior.as_prior,
                     },
                 )

@@ -105,7 +105,6 @@ class CumulativeRegression(CrossRule):
                         "words": words,
                         "value": _shown(value),
                         "prior_value": _shown(prior.data[words][0]),
-                        "prior_year": prior.year or "?",
-                        "prior": prior.path,
+                        **prior.as_prior,
                     },
                 )

@@ -154,7 +154,7 @@ class CopiedFromPriorYear(CrossRule):
     # -- the year before ---------------------------------------------------------------------
     def compare(self, prior: ReportInfo, current: ReportInfo) -> Iterable[CrossHit]:
         before, now = prior.data, current.data
-        common = {"prior_year": prior.year or "?", "prior": prior.path}
+        common = prior.as_prior
         if min(before["length"], now["length"]) >= MIN_NARRATIVE:
             text = unpack(now["text"])
             theirs = shingles(unpack(before["text"]))
