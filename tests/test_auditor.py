@@ -429,3 +429,19 @@ def test_unsafe_fix_makes_punctuation_full_width(tmp_path):
     assert path.read_text(encoding="utf-8") == text.replace(",", "，").replace(";", "；").replace(
         "(", "（"
     ).replace(")", "）")
+
+
+def test_an_edit_that_would_change_a_figure_is_refused():
+    from govlint.findings import Span
+    from govlint.fixes import SourceEdit, apply_edits
+
+    text = "全年受理申请12件，全年受理申请12件，均已答复。\n当前位置：首页\n"
+    doubled = SourceEdit(Span(10, 20), "", 0)  # the second "全年受理申请12件，"
+    assert apply_edits(text, [doubled]) == (text, set())  # it carries a figure: kept
+    breadcrumb = SourceEdit(Span(26, 33), "", 1, not_a_figure="debris")
+    overlapping = SourceEdit(Span(28, 30), "", 2)
+    year = SourceEdit(Span(0, 0), "2024", 3, not_a_figure="year")
+    bad_year = SourceEdit(Span(0, 0), "24年", 4, not_a_figure="year")
+    fixed, done = apply_edits(text, [breadcrumb, overlapping, year, bad_year])
+    assert fixed == "2024" + text.split("\n")[0] + "\n"  # the emptied line went whole
+    assert done == {1, 3}
