@@ -117,6 +117,26 @@ def test_a_pyproject_without_our_table_is_not_our_config(tmp_path):
             "govlint.toml: per-file-overrides.*.txt.issuer-type: unknown issuer type",
         ),
         ("govlint.toml", "select = [\n", "govlint.toml: invalid TOML"),
+        (
+            "govlint.toml",
+            'blank-as-zero = "yes"\n',
+            "govlint.toml: blank-as-zero: must be true or false",
+        ),
+        (
+            "govlint.toml",
+            '[deadlines]\ntownship = "3-31"\n',
+            'govlint.toml: deadlines.township: must be "MM-DD"',
+        ),
+        (
+            "govlint.toml",
+            "similarity-warning = 0.95\n",
+            "govlint.toml: similarity-warning: must not be above similarity-error",
+        ),
+        (
+            "govlint.toml",
+            'similarity-error = "high"\n',
+            "govlint.toml: similarity-error: must be a number between 0 and 1",
+        ),
     ],
 )
 def test_bad_config_exits_2_naming_file_and_key(tmp_path, name, content, message):
@@ -148,3 +168,15 @@ def test_legacy_partitions_from_config_extend_gl601(tmp_path):
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["column"]) == (3, 1)
     assert finding["message"] == "“咨询总数” is 10 but its parts add up to 4 + 3 = 7 (difference 3)"
+
+
+def test_overrides_of_several_patterns_merge_every_fact(tmp_path):
+    write(
+        tmp_path / "govlint.toml",
+        '[per-file-overrides]\n"*.txt" = { published-on = 2013-03-01 }\n"r.txt" = { year = 2012 }\n',
+    )
+    write(tmp_path / "r.txt", REPORT)
+    result = run_cli("check", "r.txt", "--format", "json", cwd=tmp_path)
+    facts = json.loads(result.stdout)["files"][0]["facts"]
+    assert facts["published"] == {"value": "2013-03-01", "origin": "config"}
+    assert facts["year"] == {"value": 2012, "origin": "config"}
