@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import hashlib
 from dataclasses import dataclass, field
 
 
@@ -172,6 +171,8 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable across line moves: rule + section path + normalized snippet, never lines."""
+        import hashlib  # OpenSSL's module costs ~20 ms at start-up; only outputs need it
+
         key = "\x1f".join((self.rule, self.section, " ".join(self.snippet.split())))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
