@@ -232,6 +232,7 @@ def _check_all(engine, args: argparse.Namespace) -> list:
     from govlint.reportsets import ReportSets
 
     files = engine.discover(args.paths)
+    engine.cross_reports = len(files) > 1 or bool(args.prior)
     sets = ReportSets(engine)
     if args.prior:
         prior = Path(args.prior)

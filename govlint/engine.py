@@ -116,6 +116,8 @@ class Engine:
         for selector in (*(self.cli.select or ()), *self.cli.extend_select, *self.cli.ignore):
             check_selector(selector, known, lambda reason: ConfigError("command line", "", reason))
         self._settings: dict[int, _FileSettings] = {}
+        self.cross_reports = True
+        """Collect what cross-report rules need; off when a run has one report only."""
 
     # -- configuration -------------------------------------------------------------------
     def config_for(self, path: Path) -> Config:
@@ -233,6 +235,8 @@ class Engine:
                 continue
             try:
                 if isinstance(rule, CrossRule):
+                    if not self.cross_reports:
+                        continue
                     data = rule.collect(report, lambda span, r=report: self.anchor(r, span))
                     if data is not None:
                         collected[rule.id] = data
