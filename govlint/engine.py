@@ -300,13 +300,20 @@ class Engine:
         path: str,
         settings: _FileSettings | None = None,
     ) -> Finding:
-        severity = hit.severity or cls.severity
-        if settings is not None and cls.id in settings.severity:
-            severity = settings.severity[cls.id]
+        severity = self.severity_of(cls, hit.severity, settings)
         if report is None or hit.span is None:
             return self.finding_at(cls, None, hit.key, hit.args, severity, path)
         anchor = self.anchor(report, hit.span, hit.in_source)
         return self.finding_at(cls, anchor, hit.key, hit.args, severity, path)
+
+    @staticmethod
+    def severity_of(
+        cls: type[Rule], hit_severity: Severity | None, settings: _FileSettings | None
+    ) -> Severity:
+        """The config's severity for the rule, else the hit's own, else the rule's default."""
+        if settings is not None and cls.id in settings.severity:
+            return settings.severity[cls.id]
+        return hit_severity or cls.severity
 
     @staticmethod
     def finding_at(

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govlint.rules.base import CrossHit, CrossRule, ReportInfo
+from govlint.findings import Finding, describe_exception
+from govlint.rules.base import CrossHit, CrossRule, Hit, ReportInfo
 
 if TYPE_CHECKING:
     from govlint.engine import Engine, FileResult
@@ -86,6 +87,25 @@ class _Spill:
             self._file.close()
 
 
+class _Parked(Mapping[str, Any]):
+    """A rule's collected dict whose large values wait in the spill file: each is read back
+    when the rule looks it up, so a batch never holds every narrative at once."""
+
+    def __init__(self, values: dict[str, Any], spill: _Spill) -> None:
+        self._values = values
+        self._spill = spill
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._values[key]
+        return self._spill.get(value) if isinstance(value, _Spilled) else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
 @dataclass
 class _Entry:
     result: FileResult | None
@@ -128,19 +148,17 @@ class ReportSets:
 
     def _park(self, value: Any) -> Any:
         if isinstance(value, dict):
-            return {
-                k: self._spill.put(v) if isinstance(v, bytes) and len(v) > SPILL_ABOVE else v
-                for k, v in value.items()
-            }
+            return _Parked(
+                {
+                    k: self._spill.put(v) if isinstance(v, bytes) and len(v) > SPILL_ABOVE else v
+                    for k, v in value.items()
+                },
+                self._spill,
+            )
         return value
 
     def _info(self, entry: _Entry, rule: str) -> ReportInfo:
-        value = entry.data[rule]
-        if isinstance(value, dict):
-            value = {
-                k: self._spill.get(v) if isinstance(v, _Spilled) else v for k, v in value.items()
-            }
-        return ReportInfo(entry.path, entry.issuer_name, entry.year, value)
+        return ReportInfo(entry.path, entry.issuer_name, entry.year, entry.data[rule])
 
     # -- pairing ---------------------------------------------------------------------------
     def pairs(self) -> Iterable[tuple[_Entry, _Entry]]:
@@ -183,7 +201,7 @@ class ReportSets:
         finally:
             self._spill.close()
         for entry in self._entries:
-            entry.result.findings.sort(key=lambda f: f.sort_key())
+            entry.result.findings.sort(key=Finding.sort_key)
 
     def _rule(self, entry: _Entry, rule_id: str) -> CrossRule:
         settings = self.engine.settings_for(entry.file)
@@ -191,24 +209,22 @@ class ReportSets:
 
     def _guarded(self, entry: _Entry, rule_id: str, call, *args) -> list:
         """A crashing cross-report rule is GL002 on the report it was comparing."""
-        from govlint.findings import describe_exception
-        from govlint.rules.base import Hit
-
         try:
             return list(call(*args))
         except Exception as exc:
-            registry = self.engine.registry
             crash = Hit(None, args={"rule": rule_id, "error": describe_exception(exc)})
+            settings = self.engine.settings_for(entry.file)
             entry.result.findings.append(
-                self.engine._finding(registry.rules["GL002"], crash, None, entry.path)
+                self.engine._finding(
+                    self.engine.registry.rules["GL002"], crash, None, entry.path, settings
+                )
             )
             return []
 
     def _report(self, entry: _Entry, rule: CrossRule, hit: CrossHit) -> None:
+        # A rule ignored for a file collected nothing from it: it is in no comparison.
         settings = self.engine.settings_for(entry.file)
-        if rule.id in settings.ignored:
-            return
-        severity = settings.severity.get(rule.id) or hit.severity or rule.severity
+        severity = self.engine.severity_of(type(rule), hit.severity, settings)
         entry.result.findings.append(
             self.engine.finding_at(type(rule), hit.anchor, hit.key, hit.args, severity, entry.path)
         )
