@@ -341,6 +341,15 @@ def _print_diffs(results: list, lang: str) -> int:
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
+def _load_baseline(path: Path) -> list:
+    from govlint import baseline
+
+    try:
+        return baseline.load(path)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _apply_baseline(args: argparse.Namespace, results: list):
     from govlint import baseline
 
@@ -349,11 +358,7 @@ def _apply_baseline(args: argparse.Namespace, results: list):
         if args.baseline:
             raise UsageError(f"{args.baseline}: no such baseline file")
         return None
-    try:
-        entries = baseline.load(path)
-    except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
-    return baseline.apply(entries, results, path)
+    return baseline.apply(_load_baseline(path), results, path)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
@@ -367,12 +372,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     path = _baseline_path(args)
-    previous = []
-    if path.exists():
-        try:
-            previous = baseline.load(path)
-        except baseline.BaselineError as exc:
-            raise UsageError(str(exc)) from None
+    previous = _load_baseline(path) if path.exists() else []
     findings = [f for r in results for f in r.findings]
     entries = baseline.entries_for(findings, path.parent, previous)
     try:

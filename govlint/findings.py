@@ -34,6 +34,13 @@ class Severity(enum.IntEnum):
         return {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}[self]
 
 
+SEVERITY_WORDS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+"""How the outputs name a severity, per language."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open ``[start, end)`` range of code points in a text."""

@@ -12,24 +12,17 @@ characters in a Big5 file) is written as UTF-8.
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from govlint.findings import Span
+from govlint.sources.text import BOMS
 
 FIXABLE_SUFFIXES = frozenset({".txt", ".md"})
 YEAR = re.compile(r"(?:19|20)\d{2}")
 _DIGITS = re.compile(r"\d")
-_BOMS = (
-    codecs.BOM_UTF32_LE,
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +119,7 @@ def unified_diff(path: str, old: str, new: str) -> str:
 def write_atomically(path: Path, text: str, encoding: str) -> None:
     """Rewrite ``path`` with ``text`` in its encoding and BOM; atomic on POSIX and Windows."""
     raw = path.read_bytes()
-    bom = next((b for b in _BOMS if raw.startswith(b)), b"")
+    bom = next((b for b, _ in BOMS if raw.startswith(b)), b"")
     try:
         data = bom + text.encode(encoding)
     except (UnicodeEncodeError, LookupError):

@@ -66,11 +66,16 @@ def _masked(text: str) -> str:
     return _DIGIT.sub("0", text)
 
 
-def shingles(text: str) -> set[int]:
+def _window_hashes(text: str) -> list[int]:
+    """The CRC-32 of the 8-gram starting at each position of ``text`` (digits masked)."""
     data = _masked(text).encode("utf-32-le")
     width = 4 * SHINGLE
     crc = zlib.crc32
-    return {crc(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
+    return [crc(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)]
+
+
+def shingles(text: str) -> set[int]:
+    return set(_window_hashes(text))
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -81,17 +86,13 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def shared_passages(text: str, other: set[int], count: int = 2) -> list[str]:
     """The ``count`` longest sentences of ``text`` (a :func:`narrative`) whose every 8-gram
-    is in ``other``, in text order of length."""
-    data = _masked(text).encode("utf-32-le")
-    width = 4 * SHINGLE
+    is in ``other``, longest first (the earlier one first among equals)."""
+    hashes = _window_hashes(text)
     found: list[tuple[int, int]] = []
     start = 0
     for sentence in text.split("\n"):
         end = start + len(sentence)
-        if len(sentence) >= SHINGLE and all(
-            zlib.crc32(data[4 * i : 4 * i + width]) in other
-            for i in range(start, end - SHINGLE + 1)
-        ):
+        if len(sentence) >= SHINGLE and all(h in other for h in hashes[start : end - SHINGLE + 1]):
             found.append((start, end))
         start = end + 1
     found.sort(key=lambda r: (r[0] - r[1], r[0]))

@@ -24,12 +24,8 @@ from itertools import pairwise
 from typing import TextIO
 
 from govlint import __version__
-from govlint.findings import Finding, Severity
+from govlint.findings import SEVERITY_WORDS, Finding, Severity
 
-LABELS = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 WORDS = {
     "zh": {
         "title": "govlint 检查报告",
@@ -169,7 +165,7 @@ def render(run, stream: TextIO, color: bool = False) -> None:
 def page(run) -> str:
     lang = run.lang
     w = WORDS[lang]
-    labels = LABELS[lang]
+    labels = SEVERITY_WORDS[lang]
     findings = run.findings
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:

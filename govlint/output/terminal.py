@@ -9,13 +9,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 
-from govlint.findings import Finding, Severity
+from govlint.findings import SEVERITY_WORDS, Finding, Severity
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-LABEL = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 MAX_CELLS = 100  # long lines (a whole report on one line) are shown as a window
 
 
@@ -48,7 +44,7 @@ def render(run, stream: TextIO, color: bool = False) -> None:
         emoji=False,
     )
     lang = run.lang
-    labels = LABEL[lang]
+    labels = SEVERITY_WORDS[lang]
     if run.statistics:
         _print_statistics(console, run, labels)
     else:

@@ -15,7 +15,7 @@ from pathlib import Path
 from govlint.normalize import HAN_CHARACTER, to_simplified
 from govlint.sources import Source, SourceError, read_bytes
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -36,7 +36,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode report bytes; returns ``(text, encoding)`` or raises :class:`SourceError`."""
     if not data.strip():
         raise SourceError("文件为空", "file is empty")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding)
