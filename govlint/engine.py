@@ -24,6 +24,8 @@ from govlint.rules.base import ALL_REGIMES, Anchor, CrossRule, Hit, Rule
 from govlint.sources import Source, SourceError, read_source
 
 SNIPPET_CONTEXT = 8
+MAX_SNIPPET = 200
+MAX_SOURCE_LINE = 2000
 FIX_LEVELS = {"safe": ("safe",), "unsafe": ("safe", "unsafe")}
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
@@ -205,18 +207,26 @@ class Engine:
     def _check(
         self, path: Path, display: str
     ) -> tuple[FileResult, Report | None, list[tuple[Finding, Hit]]]:
-        result = FileResult(display, str(path))
-        fixable: list[tuple[Finding, Hit]] = []
         settings = self.settings_for(path)
         try:
             source = read_source(path, display, self.registry.readers)
         except SourceError as exc:
+            result = FileResult(display, str(path))
             hit = Hit(None, args={"reason": (exc.zh, exc.en)})
             if "GL001" not in settings.ignored:
                 result.findings.append(
                     self._finding(self.registry.rules["GL001"], hit, None, display, settings)
                 )
-            return result, None, fixable
+            return result, None, []
+        return self.check_source(source, path, display, settings)
+
+    def check_source(
+        self, source: Source, path: Path, display: str, settings: _FileSettings | None = None
+    ) -> tuple[FileResult, Report, list[tuple[Finding, Hit]]]:
+        """Run the rules on a source already read (``path`` picks the configuration)."""
+        settings = settings or self.settings_for(path)
+        result = FileResult(display, str(path))
+        fixable: list[tuple[Finding, Hit]] = []
         report = build_report(source, settings.overrides)
         if self.cli.keep_text:
             result.text = source.text
@@ -355,15 +365,16 @@ class Engine:
             line_start, line_end = report.lines[report.line_of(span.start)]
             snippet = report.text[
                 max(line_start, span.start - SNIPPET_CONTEXT) : min(
-                    line_end, span.end + SNIPPET_CONTEXT
+                    line_end, span.end + SNIPPET_CONTEXT, span.start + MAX_SNIPPET
                 )
             ]
         location = source.locate(source_span)
         return Anchor(
             location=location,
-            snippet=snippet,
+            snippet=snippet[:MAX_SNIPPET],
             section=report.section_at(norm_offset).path,
-            source_line=source.line_text(location.line),
+            # SARIF's context snippet is the whole line; not for a report on one long line.
+            source_line=source.line_text(location.line, MAX_SOURCE_LINE),
             excerpt=source.excerpt(source_span),
             text_span=source_span,
         )

@@ -105,6 +105,25 @@ class Excerpt:
     text: str
     column: int
     end_column: int
+    first_column: int = 1
+    """The line's column of ``text[0]``: a long line is kept as a window around the span."""
+
+
+EXCERPT_WINDOW = 240
+"""Characters of a long line kept on each side of a span (a report on one 10 MB line)."""
+
+
+def clip_excerpt(text: str, bounds: tuple[int, int], column: int, end_column: int) -> Excerpt:
+    """An :class:`Excerpt` of the line ``text[start:end]`` (``bounds``), a window of it when
+    the line is long; only the window is copied."""
+    start, end = bounds
+    if end - start <= 3 * EXCERPT_WINDOW:
+        return Excerpt(text[start:end], column, end_column)
+    first = max(0, column - 1 - EXCERPT_WINDOW)
+    last = min(end - start, max(column, min(end_column, column + EXCERPT_WINDOW)) + EXCERPT_WINDOW)
+    return Excerpt(
+        text[start + first : start + last], column - first, end_column - first, first + 1
+    )
 
 
 class LineIndex:
@@ -137,11 +156,19 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
+    def bounds(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, without its line break."""
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else len(self._text)
-        return self._text[start:end].rstrip("\r\n")
+        text = self._text
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int, limit: int | None = None) -> str:
+        """The text of a 1-based line, without its line break ("" if longer than ``limit``)."""
+        start, end = self.bounds(line)
+        return "" if limit is not None and end - start > limit else self._text[start:end]
 
     @property
     def line_count(self) -> int:
@@ -181,7 +208,7 @@ class Finding:
         import hashlib  # OpenSSL's module costs ~20 ms at start-up; only outputs need it
 
         key = "\x1f".join((self.rule, self.section, " ".join(self.snippet.split())))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def sort_key(self) -> tuple:
         """Path, position, rule; findings of one rule at one place keep the rule's order."""

@@ -112,9 +112,20 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_simplified(text: str) -> str:
     """OpenCC t2s, guaranteed to keep every character at its index."""
     converter = _t2s()
+    if _SURROGATE.search(text):
+        # Lone surrogates (a plugin's reader, a damaged decode) can't go through UTF-8: convert
+        # with U+FFFD in their place, then put them back where they were.
+        converted = to_simplified(_SURROGATE.sub("\ufffd", text))
+        chars = list(converted)
+        for m in _SURROGATE.finditer(text):
+            chars[m.start()] = m.group()
+        return "".join(chars)
     out = converter.convert(text)
     if len(out) == len(text):
         return out

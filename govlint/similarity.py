@@ -68,7 +68,7 @@ def _masked(text: str) -> str:
 
 def _window_hashes(text: str) -> list[int]:
     """The CRC-32 of the 8-gram starting at each position of ``text`` (digits masked)."""
-    data = _masked(text).encode("utf-32-le")
+    data = _masked(text).encode("utf-32-le", "surrogatepass")
     width = 4 * SHINGLE
     crc = zlib.crc32
     return [crc(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)]
@@ -103,7 +103,7 @@ def clause_sketch(text: str) -> tuple[int, ...]:
     """The :data:`SKETCH` smallest CRC-32s of the clauses of at least :data:`MIN_CLAUSE`
     characters (digits masked), sorted."""
     hashes = {
-        zlib.crc32(clause.encode("utf-8"))
+        zlib.crc32(clause.encode("utf-8", "surrogatepass"))
         for clause in _CLAUSE_END.split(_masked(text))
         if len(clause.strip()) >= MIN_CLAUSE
     }
@@ -111,8 +111,8 @@ def clause_sketch(text: str) -> tuple[int, ...]:
 
 
 def pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 1)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpack(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")

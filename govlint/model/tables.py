@@ -19,9 +19,11 @@ from govlint.findings import Span
 from govlint.model.sections import is_number_line, strip_span
 
 _VALUE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+# Atomic groups around the separator and the tail: a run of spaces is taken whole, never
+# re-split (linear time on a line of 10 000 spaces).
 _INLINE_ROW = re.compile(
-    r"(?P<label>(?:其中\s*:?\s*)?(?:\(?\d{1,2}\)?\s*[、.])?[^\d|\t:]{2,40}?)\s*(?:[|\t:]\s*|\s{2,}|(?<=[数量计]))"
-    r"(?P<value>-?\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|人次|次)?\s*\|?\s*"
+    r"(?P<label>(?:其中\s*:?\s*)?(?:\(?\d{1,2}\)?\s*[、.])?[^\d|\t:]{2,40}?)(?>\s*(?:[|\t:]\s*|\s{2,}|(?<=[数量计])))"
+    r"(?P<value>-?\d[\d,]*(?:\.\d+)?)(?>\s*(?:件|条|个|人次|次)?\s*\|?\s*)"
 )
 _CHILD_PREFIX = re.compile(r"^\s*(?:其中\s*:?\s*)?(?:\(?\d{1,2}\)?\s*[、.]?|\(\d{1,2}\))?\s*")
 _PROSE = re.compile(r"[。;]")

@@ -15,8 +15,9 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 MAX_CELLS = 100  # long lines (a whole report on one line) are shown as a window
 
 
-def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
-    """The source line (or a window of it) and the marker line under the span."""
+def excerpt(line: str, column: int, end_column: int, cut: bool = False) -> tuple[str, str]:
+    """The source line (or a window of it) and the marker line under the span. ``cut``: the
+    line given is already a window of a longer one."""
     start = min(max(0, column - 1), len(line))
     end = min(max(start + 1, end_column - 1), len(line)) if line else start + 1
     first, last = 0, len(line)
@@ -27,8 +28,8 @@ def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
         last = first
         while last < len(line) and cell_len(line[first : last + 1]) <= MAX_CELLS:
             last += 1
-    lead = "…" if first > 0 else ""
-    shown = lead + line[first:last] + ("…" if last < len(line) else "")
+    lead = "…" if first > 0 or cut else ""
+    shown = lead + line[first:last] + ("…" if last < len(line) or cut else "")
     pad = cell_len(lead) + cell_len(line[first:start])
     width = max(1, cell_len(line[start : min(end, last)]))
     return shown, " " * pad + "^" * width
@@ -124,7 +125,12 @@ def _print_finding(console: Console, finding: Finding, lang: str, labels) -> Non
     )
     shown_line = finding.excerpt
     if loc is not None and shown_line is not None and shown_line.text:
-        shown, marker = excerpt(shown_line.text, shown_line.column, shown_line.end_column)
+        shown, marker = excerpt(
+            shown_line.text,
+            shown_line.column,
+            shown_line.end_column,
+            cut=shown_line.first_column > 1,
+        )
         # The gutter numbers the original's line; for extracted text (HTML, Word, PDF) it
         # is a bar only, since the line shown is the text govlint read.
         number = f"{loc.line:>5}" if shown_line.text == finding.source_line else "     "

@@ -11,13 +11,13 @@ from govlint.model import Report
 from govlint.rules.base import Hit, Rule
 
 ITEM = re.compile(
-    r"(\d[\d,]*)\s*(条|件|个|项|次|人次|宗)[^,，;；。%\d]{0,6}?[,，]?\s*"
+    r"(?<!\d)(?<!\d,)(\d[\d,]*)\s*(条|件|个|项|次|人次|宗)[^,，;；。%\d]{0,6}?[,，]?\s*"
     r"占(?:总数|全部|总量|比例|比重)?(?:的|为)?\s*(\d{1,3}(?:\.\d+)?)\s*%"
 )
 BASE_IN = re.compile(r"在[^。;；]{0,20}?(\d[\d,]*)\s*(?:条|件|个|项|次|人次|宗)[^。;；]{0,12}?中")
 """An explicit base: 在已经答复的329件申请中."""
 TOTAL_BEFORE = re.compile(
-    r"(\d[\d,]*)\s*(?:条|件|个|项|次|人次|宗)\s*[,，;；。]?\s*其中\s*[,，:：]?\s*$"
+    r"(?<!\d)(?<!\d,)(\d[\d,]*)\s*(?:条|件|个|项|次|人次|宗)\s*[,，;；。]?\s*其中\s*[,，:：]?\s*$"
 )
 """A total stated just before 其中."""
 GAP = 300

@@ -10,7 +10,7 @@ from govlint.rules.base import Hit, Rule
 UNIT = r"(?:条|件|个|次|项|场|篇|期|份|家|人次|万条|万件|万人次)"
 VAGUE = re.compile(rf"(?:几十|十几|数十|数百|几百|上百|成百上千|若干)(?:余)?{UNIT}")
 """A statistic with no number at all."""
-APPROXIMATE = re.compile(rf"\d[\d,]*\s*(?:余|多)\s*{UNIT}")
+APPROXIMATE = re.compile(rf"(?<!\d)(?<!\d,)\d[\d,]*\s*(?:余|多)\s*{UNIT}")
 """A number made approximate: ``5500余条``, ``3946多条``."""
 
 

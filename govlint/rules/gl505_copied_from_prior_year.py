@@ -51,7 +51,7 @@ def figures_key(report: Report) -> tuple[int, int] | None:
                 if cell.kind == "number":
                     values.append(f"{key}.{row_key}.{cell.column.key}={cell.value}")
     nonzero = sum(not v.endswith("=0") for v in values)
-    return zlib.crc32("|".join(values).encode("utf-8")), nonzero
+    return zlib.crc32("|".join(values).encode("utf-8", "surrogatepass")), nonzero
 
 
 class CopiedFromPriorYear(CrossRule):

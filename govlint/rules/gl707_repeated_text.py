@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ CLAUSE = re.compile(r"(?:^|(?<=[。,，;；:：!?]))([^\n|]{8,60}?)\1", re.M)
 PARTICLE = re.compile(r"(的|和|与|及|在|将|并|或)\1")
 """Function words that never reduplicate: 的的."""
 QUOTED = re.compile(r"“[^”\n]{0,80}”")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 class RepeatedText(Rule):
@@ -53,19 +55,22 @@ class RepeatedText(Rule):
 
     def check(self, report: Report) -> Iterable[Hit]:
         text = report.text
-        quoted = [m.span() for m in QUOTED.finditer(text)]
-        reported: list[tuple[int, int]] = []
+        quoted = [m.span() for m in QUOTED.finditer(text)]  # sorted, apart
+        quote_starts = [a for a, _ in quoted]
+        reported = bytearray(len(text))  # 1 where a reported repetition lies: linear checks
         for pattern in (CLAUSE, WORD, PARTICLE):
             for m in pattern.finditer(text):
                 start, end = m.span()
-                if any(a <= start and end <= b for a, b in quoted) and pattern is WORD:
-                    continue
-                if any(a <= start < b for a, b in reported):
+                if pattern is WORD:
+                    i = bisect.bisect_right(quote_starts, start) - 1
+                    if i >= 0 and end <= quoted[i][1]:
+                        continue
+                if reported[start]:
                     continue
                 unit = m.group(1)
-                if pattern is CLAUSE and not re.search(r"[\u4e00-\u9fff]{4}", unit):
+                if pattern is CLAUSE and not HAN_RUN.search(unit):
                     continue  # table rules, numbers and the like
-                reported.append((start, end))
+                reported[start:end] = b"\x01" * (end - start)
                 original = report.original(Span(start, start + len(unit)))
                 second = Span(start + len(unit), end)
                 # Only a doubled clause is removed for sure: a doubled word may be meant.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from govlint.findings import Excerpt, LineIndex, Location, Span
+from govlint.findings import Excerpt, LineIndex, Location, Span, clip_excerpt
 
 
 class SourceError(Exception):
@@ -51,18 +51,19 @@ class Source:
         end_line, end_column = self.lines.position(end)
         return Location(line, column, end_line, end_column)
 
-    def line_text(self, line: int) -> str:
-        """The original line, for formats whose original is text; else empty."""
-        return self.lines.line_text(line)
+    def line_text(self, line: int, limit: int | None = None) -> str:
+        """The original line, for formats whose original is text; else empty. Empty too if
+        longer than ``limit``."""
+        return self.lines.line_text(line, limit)
 
     def excerpt(self, span: Span) -> Excerpt:
         """The line of :attr:`text` where ``span`` starts, with the span's columns on it."""
         line, column = self.lines.position(span.start)
         end_line, end_column = self.lines.position(max(span.end, span.start))
-        text = self.lines.line_text(line)
+        bounds = self.lines.bounds(line)
         if end_line != line:
-            end_column = len(text) + 1
-        return Excerpt(text, column, end_column)
+            end_column = bounds[1] - bounds[0] + 1
+        return clip_excerpt(self.text, bounds, column, end_column)
 
 
 @dataclass(frozen=True, slots=True)

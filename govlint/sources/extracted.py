@@ -141,5 +141,5 @@ class MappedSource(Source):
         """Format-specific parts of a :class:`Location` (page, paragraph, table cell)."""
         return {}
 
-    def line_text(self, line: int) -> str:
-        return self.original_lines.line_text(line) if self.original_is_text else ""
+    def line_text(self, line: int, limit: int | None = None) -> str:
+        return self.original_lines.line_text(line, limit) if self.original_is_text else ""
