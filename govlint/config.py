@@ -19,6 +19,7 @@ from typing import Any
 
 from govlint.findings import Severity
 from govlint.model.facts import REGIMES, parse_issuer_type
+from govlint.sources import DEFAULT_LIMITS, Limits
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
 LANGS = ("zh", "en")
@@ -63,6 +64,8 @@ class Config:
     """Publication deadline (``MM-DD`` of the next year) per issuer type, for GL405."""
     similarity: tuple[float, float] = (0.5, 0.9)
     """GL505: narrative similarity above which a copy is a warning, and an error."""
+    limits: Limits = DEFAULT_LIMITS
+    """Sizes beyond which a file is refused (GL001)."""
 
     @property
     def root(self) -> Path:
@@ -196,6 +199,9 @@ class _Parser:
         "deadlines",
         "similarity-warning",
         "similarity-error",
+        "max-file-mb",
+        "max-unpacked-mb",
+        "max-pdf-pages",
     )
 
     def __init__(self, path: Path, prefix: str, known: set[str]) -> None:
@@ -226,7 +232,28 @@ class _Parser:
             blank_as_zero=self.boolean(table, "blank-as-zero"),
             deadlines=self.deadlines(table.get("deadlines", {})),
             similarity=self.similarity(table),
+            limits=self.limits(table),
         )
+
+    def limits(self, table: Mapping[str, Any]) -> Limits:
+        default = DEFAULT_LIMITS
+        values = {}
+        for key, field_name, scale in (
+            ("max-file-mb", "file_bytes", 1024 * 1024),
+            ("max-unpacked-mb", "unpacked_bytes", 1024 * 1024),
+            ("max-pdf-pages", "pdf_pages", 1),
+        ):
+            if key not in table:
+                values[field_name] = getattr(default, field_name)
+                continue
+            value = table[key]
+            integral = scale == 1
+            kinds = int if integral else int | float
+            if isinstance(value, bool) or not isinstance(value, kinds) or value <= 0:
+                kind = "a positive whole number" if integral else "a positive number"
+                raise self.fail(key, f"must be {kind} (got {value!r})")
+            values[field_name] = int(value * scale)
+        return Limits(**values)
 
     def similarity(self, table: Mapping[str, Any]) -> tuple[float, float]:
         values = []
@@ -380,3 +407,5 @@ def check_selector(selector: str, known: set[str], fail) -> None:
 def check_glob(pattern: str, fail) -> None:
     if not pattern or pattern.count("[") != pattern.count("]"):
         raise fail(f"bad glob {pattern!r}")
+    if "(?!)" in fnmatch.translate(pattern):  # fnmatch's form of a range like [z-a]
+        raise fail(f"bad glob {pattern!r}: a character range that matches nothing")

@@ -21,7 +21,7 @@ from govlint.model.facts import Fact
 from govlint.plugins import Registry
 from govlint.reportsets import digest
 from govlint.rules.base import ALL_REGIMES, Anchor, CrossRule, Hit, Rule
-from govlint.sources import Source, SourceError, read_source
+from govlint.sources import DEFAULT_LIMITS, Limits, Source, SourceError, read_source
 
 SNIPPET_CONTEXT = 8
 MAX_SNIPPET = 200
@@ -77,6 +77,7 @@ class _FileSettings:
     severity: dict[str, Severity]
     ignored: frozenset[str]
     overrides: Overrides
+    limits: Limits = DEFAULT_LIMITS
 
 
 def is_content_rule(rule_id: str) -> bool:
@@ -144,7 +145,9 @@ class Engine:
             "similarity": config.similarity,
         }
         rules = tuple(self.registry.rules[i](options) for i in ids)
-        settings = _FileSettings(rules, dict(config.severity), frozenset(), Overrides())
+        settings = _FileSettings(
+            rules, dict(config.severity), frozenset(), Overrides(), config.limits
+        )
         self._settings[id(config)] = settings
         return settings
 
@@ -171,11 +174,13 @@ class Engine:
             regime=fact(None, override and override.regime),
             published=fact(self.cli.published_on, override and override.published_on),
         )
-        return _FileSettings(base.rules, base.severity, ignored, overrides)
+        return _FileSettings(base.rules, base.severity, ignored, overrides, base.limits)
 
     # -- running -------------------------------------------------------------------------
     def discover(self, paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
-        return list(discover(paths, self.registry.readers))
+        """The files to check, sorted by their shown path: the output does not depend on
+        the order of the arguments or of the file system."""
+        return sorted(discover(paths, self.registry.readers), key=lambda f: f[1])
 
     def run(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[FileResult]:
         """Check every file under ``paths``, in discovery order (also with ``jobs`` > 1)."""
@@ -209,7 +214,7 @@ class Engine:
     ) -> tuple[FileResult, Report | None, list[tuple[Finding, Hit]]]:
         settings = self.settings_for(path)
         try:
-            source = read_source(path, display, self.registry.readers)
+            source = read_source(path, display, self.registry.readers, settings.limits)
         except SourceError as exc:
             result = FileResult(display, str(path))
             hit = Hit(None, args={"reason": (exc.zh, exc.en)})
@@ -385,19 +390,26 @@ def discover(paths: Iterable[str | Path], readers: dict) -> Iterator[tuple[Path,
 
     A path given explicitly is always checked (an unsupported or missing one becomes GL001);
     inside directories only supported files are taken, hidden and tool folders are skipped,
-    and symbolic links to directories are not followed (no loops).
+    and symbolic links to directories are not followed (no loops). A directory that can't
+    be listed is yielded itself, so that reading it reports why (GL001).
     """
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=None):
+            unlisted: list[Path] = []
+            for root, dirs, files in os.walk(path, onerror=unlisted.append):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     file = Path(root, name)
                     if file.suffix.lower() in readers and file not in seen:
                         seen.add(file)
                         yield file, _display(file)
+            for error in unlisted:
+                folder = Path(error.filename) if error.filename else path
+                if folder not in seen:
+                    seen.add(folder)
+                    yield folder, _display(folder)
         elif path not in seen:
             seen.add(path)
             yield path, _display(path)

@@ -338,17 +338,30 @@ def _batch(folder: Path, count: int) -> None:
         (sub / f"{i:03d}{src.suffix}").write_text(text, encoding="utf-8")
 
 
-def test_jobs_give_byte_identical_output(tmp_path):
+def test_output_is_byte_identical_across_jobs_orderings_and_runs(tmp_path):
+    """-j 1 and -j 2, the folders given in two orders, and each in a new interpreter with
+    its own string-hash seed (set and dict orders differ): the same bytes."""
     _batch(tmp_path / "batch", 200)
-    outputs = {}
-    for jobs in ("1", "2"):
-        for fmt in ("json", "sarif"):
-            result = run_cli("check", "batch", "-j", jobs, "--format", fmt, cwd=tmp_path)
+    groups = sorted(p.name for p in (tmp_path / "batch").iterdir())
+    runs = {
+        "-j 1": (["batch", "-j", "1"], "1"),
+        "-j 2": (["batch", "-j", "2"], "2"),
+        "reversed": ([f"batch/{g}" for g in reversed(groups)], "3"),
+        "shuffled": ([f"batch/{g}" for g in groups[3:] + groups[:3]], "4"),
+    }
+    for fmt in ("sarif", "json"):
+        outputs = {}
+        for name, (args, seed) in runs.items():
+            result = run_cli(
+                "check", *args, "--format", fmt, cwd=tmp_path, env={"PYTHONHASHSEED": seed}
+            )
             assert result.returncode == 1, result.stderr
-            outputs[jobs, fmt] = result.stdout
-    assert outputs["1", "json"] == outputs["2", "json"]
-    assert outputs["1", "sarif"] == outputs["2", "sarif"]
-    assert json.loads(outputs["1", "json"])["summary"]["files"] == 200
+            outputs[name] = result.stdout
+        assert len(set(outputs.values())) == 1, fmt
+    data = json.loads(outputs["-j 1"])
+    assert data["summary"]["files"] == 200
+    paths = [f["path"] for f in data["files"]]
+    assert paths == sorted(paths)
 
 
 def test_statistics_counts_per_rule():

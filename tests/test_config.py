@@ -137,6 +137,31 @@ def test_a_pyproject_without_our_table_is_not_our_config(tmp_path):
             'similarity-error = "high"\n',
             "govlint.toml: similarity-error: must be a number between 0 and 1",
         ),
+        (
+            "govlint.toml",
+            "max-file-mb = 0\n",
+            "govlint.toml: max-file-mb: must be a positive number",
+        ),
+        (
+            "govlint.toml",
+            "max-pdf-pages = 1.5\n",
+            "govlint.toml: max-pdf-pages: must be a positive whole number",
+        ),
+        (
+            "govlint.toml",
+            'max-unpacked-mb = "1G"\n',
+            "govlint.toml: max-unpacked-mb: must be a positive number",
+        ),
+        (
+            "govlint.toml",
+            'severity = "error"\n',
+            "govlint.toml: severity: must be a table of rule id",
+        ),
+        (
+            "govlint.toml",
+            '[per-file-overrides]\n"[z-a].txt" = { year = 2012 }\n',
+            "govlint.toml: per-file-overrides.[z-a].txt: bad glob",
+        ),
     ],
 )
 def test_bad_config_exits_2_naming_file_and_key(tmp_path, name, content, message):

@@ -50,10 +50,10 @@ def test_unreadable_file(tmp_path: Path, monkeypatch):
     path = tmp_path / "report.txt"
     path.write_text(TEXT, encoding="utf-8")
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)  # root reads a chmod 000 file: simulate
     with pytest.raises(SourceError) as info:
         read_text_file(path, "report.txt")
     assert info.value.en == "cannot read file: Permission denied"

@@ -18,6 +18,17 @@ from govlint.plugins import Registry
 if TYPE_CHECKING:
     from govlint.baseline import BaselineOutcome
 
+_CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
+_CONTROL_PICTURES.update(dict.fromkeys(range(0x80, 0xA0), 0xFFFD))
+
+
+def show_controls(text: str, keep: str = "\t") -> str:
+    """Control characters of report text as visible symbols (ESC → ␛), but those in
+    ``keep``: an escape sequence in a report must not recolour or rewrite a terminal."""
+    table = {c: p for c, p in _CONTROL_PICTURES.items() if chr(c) not in keep}
+    return text.translate(table)
+
+
 FORMATS = {
     "rich": "govlint.output.terminal",
     "json": "govlint.output.json_format",

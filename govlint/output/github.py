@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import TextIO
 
 from govlint.findings import Finding, Severity
+from govlint.output import show_controls
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return show_controls(escaped)  # no escape sequence reaches the job log
 
 
 def escape_property(text: str) -> str:

@@ -19,12 +19,19 @@ The page has
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from html import escape
+from html import escape as escape_html
 from itertools import pairwise
 from typing import TextIO
 
 from govlint import __version__
 from govlint.findings import SEVERITY_WORDS, Finding, Severity
+from govlint.output import show_controls
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped report text, its control characters (but tab and line breaks) shown."""
+    return escape_html(show_controls(text, keep="\t\n\r"), quote)
+
 
 WORDS = {
     "zh": {

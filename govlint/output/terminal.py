@@ -7,9 +7,16 @@ from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 
 from govlint.findings import SEVERITY_WORDS, Finding, Severity
+from govlint.output import show_controls
+
+
+def escape(text: str) -> str:
+    """Report text made safe for a terminal: rich markup escaped, control characters shown."""
+    return escape_markup(show_controls(text))
+
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_CELLS = 100  # long lines (a whole report on one line) are shown as a window

@@ -8,7 +8,10 @@ into a GL001 finding for that file. Readers for more file types come from plugin
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -92,6 +95,28 @@ class SourceTable:
 Reader = Callable[[Path, str], Source]
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What govlint agrees to read, so a crafted file can't exhaust the machine. A file
+    beyond a limit is refused with GL001 (config keys ``max-file-mb``, ``max-unpacked-mb``,
+    ``max-pdf-pages``)."""
+
+    file_bytes: int = 64 * 1024 * 1024
+    """Size of the file on disk (every type)."""
+    unpacked_bytes: int = 256 * 1024 * 1024
+    """Sum of the uncompressed sizes of a zip container's members (Word files)."""
+    pdf_pages: int = 2000
+
+
+DEFAULT_LIMITS = Limits()
+LIMITS: ContextVar[Limits] = ContextVar("govlint_limits", default=DEFAULT_LIMITS)
+"""The limits of the file being read; readers (plugins' too) consult ``LIMITS.get()``."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} B"
+
+
 def builtin_readers() -> dict[str, Reader]:
     from govlint.sources import docx, html, pdf, text
 
@@ -106,22 +131,77 @@ def builtin_readers() -> dict[str, Reader]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a :class:`SourceError` that says why not."""
+    """The file's bytes, or a :class:`SourceError` that says why not (also when the file is
+    larger than :attr:`Limits.file_bytes`)."""
+    limit = LIMITS.get().file_bytes
     try:
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            # A FIFO or a device would block or never end.
+            raise SourceError("不是普通文件（管道、设备等）", "not a regular file (FIFO, device…)")
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise SourceError(
+                    f"文件过大（{_megabytes(size)}，上限 {_megabytes(limit)}，见 max-file-mb）",
+                    f"file too large ({_megabytes(size)}, limit {_megabytes(limit)}: max-file-mb)",
+                )
+            data = fh.read(limit + 1)  # a file that grows while read is still cut off
     except IsADirectoryError:
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            raise SourceError(
+                f"无法读取目录：{reason}", f"cannot read directory: {reason}"
+            ) from None
         raise SourceError("是目录，不是文件", "is a directory, not a file") from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise SourceError(f"无法读取文件：{reason}", f"cannot read file: {reason}") from None
+    if len(data) > limit:
+        raise SourceError(
+            f"文件过大（超过上限 {_megabytes(limit)}，见 max-file-mb）",
+            f"file too large (over the limit of {_megabytes(limit)}: max-file-mb)",
+        )
+    return data
 
 
-def read_source(path: Path, display: str, readers: dict[str, Reader]) -> Source:
-    """Read ``path`` with the reader registered for its suffix."""
+def check_zip(data: bytes) -> None:
+    """Refuse a zip container (a Word file) that would unpack beyond
+    :attr:`Limits.unpacked_bytes`: a zip bomb. The central directory's sizes bound what
+    :mod:`zipfile` will inflate, so they are checked before anything is read."""
+    import io
+    import zipfile
+
+    limit = LIMITS.get().unpacked_bytes
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip: the reader says what is wrong with it
+    total = sum(member.file_size for member in members)
+    if total > limit or len(members) > 10_000:
+        raise SourceError(
+            f"压缩包解压后过大（{_megabytes(total)}，{len(members)} 个成员，"
+            f"上限 {_megabytes(limit)}，见 max-unpacked-mb）",
+            f"unpacks to too much ({_megabytes(total)} in {len(members)} members, "
+            f"limit {_megabytes(limit)}: max-unpacked-mb)",
+        )
+
+
+def read_source(
+    path: Path, display: str, readers: dict[str, Reader], limits: Limits | None = None
+) -> Source:
+    """Read ``path`` with the reader registered for its suffix, within ``limits``."""
+    if path.is_dir():
+        read_bytes(path)  # says why (a directory, one that can't be listed)
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise SourceError(
             f"不支持的文件类型“{path.suffix or '（无扩展名）'}”",
             f"unsupported file type '{path.suffix or '(no extension)'}'",
         )
-    return reader(path, display)
+    token = LIMITS.set(limits or DEFAULT_LIMITS)
+    try:
+        return reader(path, display)
+    finally:
+        LIMITS.reset(token)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govlint.findings import Span
-from govlint.sources import SourceCell, SourceError, SourceTable, read_bytes
+from govlint.sources import SourceCell, SourceError, SourceTable, check_zip, read_bytes
 from govlint.sources.extracted import MappedSource, TextBuilder
 
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\v": " "})
@@ -47,6 +47,7 @@ def read_docx_file(path: Path, display: str) -> DocxSource:
     import io
 
     data = read_bytes(path)
+    check_zip(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx all raise their own errors

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govlint.sources import SourceError, read_bytes
+from govlint.sources import LIMITS, SourceError, read_bytes
 from govlint.sources.extracted import MappedSource, TextBuilder
 
 _PAGE_NUMBER = re.compile(
@@ -26,7 +26,6 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
 )
 _RUNNING_SHARE = 0.5  # a first/last line on at least half the pages (and 3) is running text
-MAX_PAGES = 2000
 
 
 @dataclass(eq=False)
@@ -57,7 +56,13 @@ def read_pdf_file(path: Path, display: str) -> PdfSource:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise SourceError("PDF 已加密，无法读取", "the PDF is encrypted")
-        pages = [_page_lines(page) for page in reader.pages[:MAX_PAGES]]
+        limit = LIMITS.get().pdf_pages
+        if len(reader.pages) > limit:
+            raise SourceError(
+                f"PDF 页数过多（{len(reader.pages)} 页，上限 {limit} 页，见 max-pdf-pages）",
+                f"too many PDF pages ({len(reader.pages)}, limit {limit}: max-pdf-pages)",
+            )
+        pages = [_page_lines(page) for page in reader.pages]
     except SourceError:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged files
