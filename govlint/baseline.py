@@ -112,13 +112,13 @@ def write(path: Path, entries: list[Entry]) -> None:
 
 
 def apply(entries: list[Entry], results, path: Path) -> BaselineOutcome:
-    """Remove baselined findings from ``results`` (in place); entries of checked files that
+    """Remove baselined findings from ``results`` (a list or a ResultStore); entries of checked files that
     matched nothing are stale. Entries of files not checked in this run are left alone."""
     base = path.parent
     remaining = Counter(e.key for e in entries)
     outcome = BaselineOutcome(str(path))
     checked: set[str] = set()
-    for result in results:
+    for index, result in enumerate(results):
         name = relative_file(result.path, base)
         checked.add(name)
         kept = []
@@ -129,7 +129,9 @@ def apply(entries: list[Entry], results, path: Path) -> BaselineOutcome:
                 outcome.hidden += 1
             else:
                 kept.append(finding)
-        result.findings = kept
+        if len(kept) != len(result.findings):
+            result.findings = kept
+            results[index] = result  # a ResultStore gives copies: store it back
     for entry in entries:
         if entry.file in checked and remaining[entry.key] > 0:
             remaining[entry.key] -= 1

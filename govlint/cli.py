@@ -229,6 +229,7 @@ def _engine(args: argparse.Namespace, fix: str | None = None, diff: bool = False
 
 def _check_all(engine, args: argparse.Namespace) -> list:
     """Check every file (with ``-j``, in processes), then compare reports across files."""
+    from govlint.output import ResultStore
     from govlint.reportsets import ReportSets
 
     files = engine.discover(args.paths)
@@ -239,7 +240,7 @@ def _check_all(engine, args: argparse.Namespace) -> list:
         if not prior.is_file():
             raise UsageError(f"--prior {args.prior}: no such file")
         sets.add(engine.check_file(prior, prior.as_posix()), prior=True)
-    results = []
+    results = ResultStore()  # packed: a batch of thousands of reports stays small
     show = not args.no_progress and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
     progress = _progress(len(files)) if show else None
     try:
@@ -251,7 +252,7 @@ def _check_all(engine, args: argparse.Namespace) -> list:
     finally:
         if progress is not None:
             progress[0].stop()
-    sets.finish()
+    results.add_findings(sets.finish())
     return results
 
 
@@ -324,7 +325,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if threshold is None:
         return EXIT_CLEAN
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in run.findings) else EXIT_CLEAN
+    failing = sum(n for severity, n in run.counts().items() if severity >= threshold)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _print_diffs(results: list, lang: str) -> int:

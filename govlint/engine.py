@@ -286,7 +286,7 @@ class Engine:
         that remain."""
         edits = []
         for index, (_, hit) in enumerate(fixable):
-            for edit in hit.fix:
+            for edit in hit.edits():
                 in_source = hit.in_source if edit.in_source is None else edit.in_source
                 span = edit.span if in_source else report.norm.source_span(edit.span)
                 edits.append(SourceEdit(span, edit.text, index, edit.not_a_figure))

@@ -14,8 +14,10 @@ The issuer key ignores higher-level place names and 人民政府: 淮安市洪�
 
 from __future__ import annotations
 
+import pickle
 import re
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,9 +89,23 @@ class _Spill:
             self._file.close()
 
 
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    data: bytes
+
+
+def _pack(value: Any) -> Any:
+    """Plain values as they are; anything built of objects (anchors, tuples of hashes)
+    pickled and compressed: a tenth of the memory, unpacked when looked up."""
+    if value is None or isinstance(value, str | int | float | bytes):
+        return value
+    return _Packed(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+
 class _Parked(Mapping[str, Any]):
-    """A rule's collected dict whose large values wait in the spill file: each is read back
-    when the rule looks it up, so a batch never holds every narrative at once."""
+    """A rule's collected dict, kept small: large bytes wait in the spill file, objects are
+    packed (:func:`_pack`); each value is read back when the rule looks it up, so a batch
+    never holds every narrative or anchor at once."""
 
     def __init__(self, values: dict[str, Any], spill: _Spill) -> None:
         self._values = values
@@ -97,7 +113,11 @@ class _Parked(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = self._values[key]
-        return self._spill.get(value) if isinstance(value, _Spilled) else value
+        if isinstance(value, _Spilled):
+            return self._spill.get(value)
+        if isinstance(value, _Packed):
+            return pickle.loads(zlib.decompress(value.data))
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -108,8 +128,9 @@ class _Parked(Mapping[str, Any]):
 
 @dataclass
 class _Entry:
-    result: FileResult | None
-    """None for a ``--prior`` report: compared with, not reported on."""
+    index: int | None
+    """The report's place in the run (the key of :attr:`ReportSets.added`); None for a
+    ``--prior`` report: compared with, not reported on."""
     path: str
     file: Path
     issuer: str | None
@@ -127,15 +148,22 @@ class ReportSets:
         self._entries: list[_Entry] = []
         self._priors: list[_Entry] = []
         self._spill = _Spill()
+        self._count = 0
+        self.added: dict[int, list[Finding]] = {}
+        """Findings of the cross-report rules, by the index of the report they are on."""
 
     def add(self, result: FileResult, prior: bool = False) -> None:
+        """Take the digest of the next report of the run (its index counts from 0), or of
+        the ``--prior`` report."""
+        index = None if prior else self._count
+        self._count += not prior
         found = result.digest
         result.digest = None  # the digest lives here now, spilled where large
         if not found:
             return
         data = {rule: self._park(value) for rule, value in found["data"].items()}
         entry = _Entry(
-            None if prior else result,
+            index,
             result.path,
             Path(result.file or result.path),
             found["issuer"],
@@ -150,7 +178,9 @@ class ReportSets:
         if isinstance(value, dict):
             return _Parked(
                 {
-                    k: self._spill.put(v) if isinstance(v, bytes) and len(v) > SPILL_ABOVE else v
+                    k: self._spill.put(v)
+                    if isinstance(v, bytes) and len(v) > SPILL_ABOVE
+                    else _pack(v)
                     for k, v in value.items()
                 },
                 self._spill,
@@ -181,8 +211,9 @@ class ReportSets:
                 same_kind = [c for c in candidates if c.kind == entry.kind]
                 yield (same_kind or candidates)[0], entry
 
-    def finish(self) -> None:
-        """Run the cross-report rules and add their findings to the reports' results."""
+    def finish(self) -> dict[int, list[Finding]]:
+        """Run the cross-report rules; their findings, by report index (also :attr:`added`;
+        :class:`~govlint.output.ResultStore` merges them, :func:`merge` into a list)."""
         try:
             for prior, current in self.pairs():
                 for rule_id in sorted(current.data.keys() & prior.data.keys()):
@@ -200,8 +231,7 @@ class ReportSets:
                     self._report(members[index], rule, hit)
         finally:
             self._spill.close()
-        for entry in self._entries:
-            entry.result.findings.sort(key=Finding.sort_key)
+        return self.added
 
     def _rule(self, entry: _Entry, rule_id: str) -> CrossRule:
         settings = self.engine.settings_for(entry.file)
@@ -214,7 +244,7 @@ class ReportSets:
         except Exception as exc:
             crash = Hit(None, args={"rule": rule_id, "error": describe_exception(exc)})
             settings = self.engine.settings_for(entry.file)
-            entry.result.findings.append(
+            self.added.setdefault(entry.index, []).append(
                 self.engine._finding(
                     self.engine.registry.rules["GL002"], crash, None, entry.path, settings
                 )
@@ -225,6 +255,13 @@ class ReportSets:
         # A rule ignored for a file collected nothing from it: it is in no comparison.
         settings = self.engine.settings_for(entry.file)
         severity = self.engine.severity_of(type(rule), hit.severity, settings)
-        entry.result.findings.append(
+        self.added.setdefault(entry.index, []).append(
             self.engine.finding_at(type(rule), hit.anchor, hit.key, hit.args, severity, entry.path)
         )
+
+
+def merge(results: list[FileResult], added: dict[int, list[Finding]]) -> None:
+    """Add :meth:`ReportSets.finish`'s findings to a list of results, in order."""
+    for index, findings in added.items():
+        result = results[index]
+        result.findings = sorted([*result.findings, *findings], key=Finding.sort_key)

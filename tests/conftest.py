@@ -70,7 +70,7 @@ NEXT_YEAR = "=== next year ===\n"
 def check_set(tmp_path: Path, texts: dict[str, str], *, select=None, prior=None, **cli):
     """Check several reports as one batch (report sets included); findings by file name.
     ``prior`` names a file of ``texts`` to pass as ``--prior`` (not reported on)."""
-    from govlint.reportsets import ReportSets
+    from govlint.reportsets import ReportSets, merge
 
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -83,7 +83,7 @@ def check_set(tmp_path: Path, texts: dict[str, str], *, select=None, prior=None,
         if name != prior:
             results.append(engine.check_file(tmp_path / name, name))
             sets.add(results[-1])
-    sets.finish()
+    merge(results, sets.finish())
     return {r.path: r.findings for r in results}
 
 

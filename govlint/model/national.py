@@ -108,9 +108,10 @@ class RowRead:
     """Identities used to split a flattened digit run: not reported as checked."""
 
     def cell(self, column: str) -> CellRead | None:
-        if self.cells is None:
-            return None
-        return next((c for c in self.cells if c.column.key == column), None)
+        for c in self.cells or ():  # a loop: called ~500 times per report by the identities
+            if c.column.key == column:
+                return c
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,10 @@ class TableRead:
     span: Span
     rows: dict[str, RowRead]
     schema: list[SchemaIssue] = field(default_factory=list)
+    evaluations: dict[tuple[int, bool], Evaluation | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """:func:`evaluate`'s results, kept: GL005 and the identity rules ask for the same."""
 
     def cell(self, ref: CellRef) -> CellRead | None:
         row = self.rows.get(ref.row)
@@ -275,10 +280,11 @@ def _split_line(
 def _split_pipe(line: str, start: int, index: int) -> tuple[list[_Fragment], _Group | None]:
     if _MD_RULE.fullmatch(line):
         return [], None
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    parts = line.split("|")
     cells: list[_Token] = []
-    for a, b in pairwise(bars):
-        raw = line[a + 1 : b]
+    a = len(parts[0])  # the bar before the cell
+    for raw in parts[1:-1]:
+        b = a + 1 + len(raw)  # the bar after it
         inner = raw.strip()
         if inner:
             cell_start = start + a + 1 + len(raw) - len(raw.lstrip())
@@ -287,12 +293,12 @@ def _split_pipe(line: str, start: int, index: int) -> tuple[list[_Fragment], _Gr
             lo = a + 1 + (1 if raw.startswith(" ") else 0)
             hi = max(lo, b - (1 if len(raw) > 1 and raw.endswith(" ") else 0))
             cells.append(_Token("", Span(start + lo, start + hi)))
-    if bars and bars[-1] < len(line.rstrip()):  # a row without the closing bar
-        tail = line[bars[-1] + 1 :]
-        if tail.strip():
-            lead = len(tail) - len(tail.lstrip())
-            s = start + bars[-1] + 1 + lead
-            cells.append(_Token(tail.strip(), Span(s, s + len(tail.strip()))))
+        a = b
+    tail = parts[-1]
+    if len(parts) > 1 and tail.strip():  # a row without the closing bar
+        lead = len(tail) - len(tail.lstrip())
+        s = start + a + 1 + lead
+        cells.append(_Token(tail.strip(), Span(s, s + len(tail.strip()))))
     last_label = -1
     for i, cell in enumerate(cells):
         if cell.text and not _VALUE.fullmatch(cell.text):
@@ -836,7 +842,14 @@ class Evaluation:
 
 def evaluate(table: TableRead, equation: Equation, blank_as_zero: bool) -> Evaluation | None:
     """The equation with its cells, or None when a cell is missing, unread, not a number,
-    or was split using this very identity."""
+    or was split using this very identity. Worked out once per table."""
+    key = (id(equation), blank_as_zero)
+    if key not in table.evaluations:
+        table.evaluations[key] = _evaluate(table, equation, blank_as_zero)
+    return table.evaluations[key]
+
+
+def _evaluate(table: TableRead, equation: Equation, blank_as_zero: bool) -> Evaluation | None:
     left: list[CellRead] = []
     right: list[CellRead] = []
     blanks: list[CellRead] = []

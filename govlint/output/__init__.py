@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -39,13 +40,60 @@ FORMATS = {
 }
 
 
+class ResultStore:
+    """The results of a run, kept packed (pickled and compressed) as they arrive, so that a
+    batch of 10 000 reports holds a few kilobytes per report, not its findings, facts and
+    text as objects. Iterating unpacks them one at a time, with the findings the report
+    sets added (:meth:`add_findings`) merged in order. ``store[i] = result`` repacks."""
+
+    def __init__(self) -> None:
+        self._packed: list[bytes] = []
+        self._added: dict[int, list[Finding]] = {}
+
+    @staticmethod
+    def _pack(result: FileResult) -> bytes:
+        import pickle
+        import zlib
+
+        return zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1)
+
+    def append(self, result: FileResult) -> int:
+        self._packed.append(self._pack(result))
+        return len(self._packed) - 1
+
+    def add_findings(self, added: dict[int, list[Finding]]) -> None:
+        for index, findings in added.items():
+            self._added.setdefault(index, []).extend(findings)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, index: int) -> FileResult:
+        import pickle
+        import zlib
+
+        result = pickle.loads(zlib.decompress(self._packed[index]))
+        added = self._added.get(index)
+        if added:
+            result.findings = sorted([*result.findings, *added], key=Finding.sort_key)
+        return result
+
+    def __setitem__(self, index: int, result: FileResult) -> None:
+        self._packed[index] = self._pack(result)
+        self._added.pop(index, None)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return (self[i] for i in range(len(self._packed)))
+
+
 @dataclass
 class Run:
     """Everything an output format needs."""
 
     registry: Registry
     lang: str
-    results: list[FileResult] = field(default_factory=list)
+    results: Sequence[FileResult] = field(default_factory=list)
+    """A list, or a :class:`ResultStore` (iterate it; each pass unpacks the results)."""
     run_findings: list[Finding] = field(default_factory=list)
     show_facts: bool = False
     """Terminal output: print what govlint read from each report (JSON always has it)."""
@@ -56,25 +104,49 @@ class Run:
     baseline: BaselineOutcome | None = None
     """What the baseline hid, and its entries that no longer match."""
 
+    _tally: tuple[Counter, Counter, dict, int] | None = field(default=None, repr=False)
+
     @property
     def findings(self) -> list[Finding]:
-        return [*self.run_findings, *(f for r in self.results for f in r.findings)]
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """Every finding, the run's own first, one file at a time (nothing held)."""
+        yield from self.run_findings
+        for result in self.results:
+            yield from result.findings
+
+    def _counted(self) -> tuple[Counter, Counter, dict, int]:
+        """One pass: counts per severity, per (rule, name), the worst severity per rule and
+        the number of fixed findings."""
+        if self._tally is None:
+            severities: Counter[Severity] = Counter(f.severity for f in self.run_findings)
+            rules: Counter[tuple[str, str]] = Counter((f.rule, f.name) for f in self.run_findings)
+            worst: dict[str, Severity] = {}
+            fixed = 0
+            for result in self.results:
+                fixed += result.fixed
+                for f in result.findings:
+                    severities[f.severity] += 1
+                    rules[f.rule, f.name] += 1
+                    worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
+            for f in self.run_findings:
+                worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
+            self._tally = (severities, rules, worst, fixed)
+        return self._tally
 
     def counts(self) -> Counter[Severity]:
-        return Counter(f.severity for f in self.findings)
+        return self._counted()[0]
 
     def rule_counts(self) -> list[tuple[str, str, Severity, int]]:
         """``(rule, name, severity, count)`` per rule, most frequent first (``--statistics``)."""
-        counts: Counter[tuple[str, str]] = Counter((f.rule, f.name) for f in self.findings)
-        worst: dict[str, Severity] = {}
-        for f in self.findings:
-            worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
+        _, counts, worst, _ = self._counted()
         ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [(rule, name, worst[rule], n) for (rule, name), n in ordered]
 
     @property
     def fixed(self) -> int:
-        return sum(r.fixed for r in self.results)
+        return self._counted()[3]
 
 
 def render(fmt: str, run: Run, stream: TextIO, color: bool = False) -> None:

@@ -23,6 +23,7 @@ Word document; for text and HTML files it is null. Findings about the run (GL003
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import TextIO
 
@@ -48,19 +49,43 @@ def finding_to_dict(finding: Finding, lang: str) -> dict[str, object]:
     }
 
 
+def _dumps(value: object, depth: int) -> str:
+    """``value`` as ``json.dump(..., indent=2)`` writes it ``depth`` levels down."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def _write_list(stream: TextIO, key: str, items: Iterable[object]) -> None:
+    """``"key": [...]`` one item at a time, as ``json.dump(indent=2)`` would write it."""
+    stream.write(f'  "{key}": [')
+    empty = True
+    for item in items:
+        stream.write(("\n" if empty else ",\n") + "    " + _dumps(item, 2))
+        empty = False
+    stream.write("]" if empty else "\n  ]")
+
+
 def render(run, stream: TextIO, color: bool = False) -> None:
+    """Written as the results are read back, one file at a time: the document of a batch
+    of thousands of reports is never held in memory."""
     counts = run.counts()
-    document = {
-        "tool": {"name": "govlint", "version": __version__},
-        "files": [
+    tool = {"name": "govlint", "version": __version__}
+    stream.write('{\n  "tool": ' + _dumps(tool, 1) + ",\n")
+    _write_list(
+        stream,
+        "files",
+        (
             {
                 "path": r.path,
                 "facts": r.facts,
                 **({"tables": r.tables} if r.tables is not None else {}),
             }
             for r in run.results
-        ],
-        "findings": [finding_to_dict(f, run.lang) for f in run.findings],
+        ),
+    )
+    stream.write(",\n")
+    _write_list(stream, "findings", (finding_to_dict(f, run.lang) for f in run.iter_findings()))
+    tail: dict[str, object] = {
         "summary": {
             "files": len(run.results),
             "findings": sum(counts.values()),
@@ -69,15 +94,16 @@ def render(run, stream: TextIO, color: bool = False) -> None:
         },
     }
     if run.statistics:
-        document["statistics"] = [
+        tail["statistics"] = [
             {"rule": rule, "name": name, "severity": severity.label, "count": count}
             for rule, name, severity, count in run.rule_counts()
         ]
     if run.baseline is not None:
-        document["baseline"] = {
+        tail["baseline"] = {
             "path": run.baseline.path,
             "hidden": run.baseline.hidden,
             "stale": [asdict(entry) for entry in run.baseline.stale],
         }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    for key, value in tail.items():
+        stream.write(f',\n  "{key}": ' + _dumps(value, 1))
+    stream.write("\n}\n")

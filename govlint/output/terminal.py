@@ -56,7 +56,7 @@ def render(run, stream: TextIO, color: bool = False) -> None:
     if run.statistics:
         _print_statistics(console, run, labels)
     else:
-        for finding in run.findings:
+        for finding in run.iter_findings():
             _print_finding(console, finding, lang, labels)
     if run.show_facts:
         for result in run.results:

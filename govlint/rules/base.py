@@ -41,9 +41,13 @@ class Hit:
     args: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None
     in_source: bool = False
-    fix: tuple[Edit, ...] = ()
+    fix: tuple[Edit, ...] | Callable[[], tuple[Edit, ...]] = ()
     """Edits that repair the finding, in the same coordinates as ``span``; applied by
-    ``--fix`` when the rule's :attr:`Rule.fix` safety is allowed."""
+    ``--fix`` when the rule's :attr:`Rule.fix` safety is allowed. A function giving them
+    when they cost something to work out: only ``--fix`` calls it."""
+
+    def edits(self) -> tuple[Edit, ...]:
+        return self.fix() if callable(self.fix) else self.fix
 
 
 @dataclass(frozen=True, slots=True)

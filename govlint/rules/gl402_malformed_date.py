@@ -8,13 +8,15 @@ from govlint.findings import Severity, Span
 from govlint.model import Report
 from govlint.rules.base import Hit, Rule
 
-RUN_TOGETHER = re.compile(r"(?<!\d)(?:19|20)\d{2}\d{1,4}日")
+# Patterns start with the digit and look behind it, (?<!X)\d written \d(?<!X\d): a pattern
+# whose first item is a digit class is scanned for digits in C, about twice as fast.
+RUN_TOGETHER = re.compile(r"(?:19|20)(?<!\d..)\d{2}\d{1,4}日")
 """A year glued to month and day: ``200811日``, ``20081231日``."""
 LABELLED_DIGITS = re.compile(r"(?:时间|日期)\s*:?\s*((?:19|20)\d{5,6})(?![\d年.\-/])")
 """A date field holding only digits: ``填报时间:2009312``."""
 EMPTY_RANGE = re.compile(r"自\s*至")
-FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+FULL_DATE = re.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MONTH_DAY = re.compile(r"(\d(?<![\d年.]\d)\d?)\s*月\s*(\d{1,2})\s*日")
 
 
 class MalformedDate(Rule):

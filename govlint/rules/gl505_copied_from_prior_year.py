@@ -3,6 +3,7 @@ another body's."""
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -185,13 +186,11 @@ class CopiedFromPriorYear(CrossRule):
         ]
         best: dict[int, tuple[float, int]] = {}
         matches: Counter[int] = Counter()
-        cache: dict[int, tuple[str, set[int]]] = {}
 
+        @functools.lru_cache(maxsize=256)  # bounded: a batch of thousands stays small
         def loaded(i: int) -> tuple[str, set[int]]:
-            if i not in cache:
-                text = unpack(reports[i].data["text"])
-                cache[i] = (text, shingles(text))
-            return cache[i]
+            text = unpack(reports[i].data["text"])
+            return text, shingles(text)
 
         for a, b in self._candidates(reports, eligible):
             similarity = jaccard(loaded(a)[1], loaded(b)[1])

@@ -72,9 +72,10 @@ class TraditionalScript(Rule):
         count = norm.traditional_count
         if count < MIN_COUNT or norm.first_traditional is None:
             return
-        han = len(HAN_CHARACTER.findall(report.text))
+        han = HAN_CHARACTER.subn("", report.text)[1]
         if not han or count / han < MIN_SHARE:
             return
         first = norm.first_traditional
         args = {"count": count, "share": f"{count / han:.0%}"}
-        yield Hit(Span(first, first + 1), args=args, fix=simplify(report.source.text))
+        source = report.source.text
+        yield Hit(Span(first, first + 1), args=args, fix=lambda: simplify(source))

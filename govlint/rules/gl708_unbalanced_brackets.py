@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -11,9 +12,9 @@ PAIRS = {"(": ")", "《": "》", "“": "”", "[": "]", "〔": "〕", "【": "�
 CLOSERS = {v: k for k, v in PAIRS.items()}
 BRACKETS = re.compile(r"[(《“\[〔【)》”\]〕】]")
 DOUBLED = re.compile(r"《《|》》")
-SEGMENT = re.compile(r"(?:[^。\n]|\n(?![ \t]*\n))*(?:。|\n|$)")
-"""Brackets are matched within a sentence: PDF lines break sentences, sentences rarely
-break brackets."""
+SEGMENT_END = re.compile(r"。|\n(?=[ \t]*\n)")
+"""Brackets are matched within a sentence, which a 。 or a blank line ends: PDF lines break
+sentences, sentences rarely break brackets."""
 LIST_MARK = re.compile(r"(?:^|[\s;:,、。])(?:\d{1,2}|[a-zA-Z])\)$")
 """``1)`` or ``a)``: a list mark, not a closing bracket."""
 
@@ -58,15 +59,26 @@ class UnbalancedBrackets(Rule):
         text = report.text
         for m in DOUBLED.finditer(text):
             yield Hit(Span(m.start(), m.end()), "doubled", {"text": m.group()})
-        for m in SEGMENT.finditer(text):
-            if m.end() > m.start():
-                yield from _segment(text, m.start(), m.end())
+        # One scan for the brackets, one for the sentence ends; brackets grouped by sentence.
+        brackets = [(m.group(), m.start()) for m in BRACKETS.finditer(text)]
+        if not brackets:
+            return
+        ends = [m.end() for m in SEGMENT_END.finditer(text)]
+        i = 0
+        while i < len(brackets):
+            sentence = bisect.bisect_right(ends, brackets[i][1])
+            start = ends[sentence - 1] if sentence else 0
+            end = ends[sentence] if sentence < len(ends) else len(text)
+            j = i
+            while j < len(brackets) and brackets[j][1] < end:
+                j += 1
+            yield from _segment(text, start, brackets[i:j])
+            i = j
 
 
-def _segment(text: str, start: int, end: int) -> Iterator[Hit]:
+def _segment(text: str, start: int, brackets: list[tuple[str, int]]) -> Iterator[Hit]:
     stack: list[tuple[str, int]] = []
-    for m in BRACKETS.finditer(text, start, end):
-        mark, at = m.group(), m.start()
+    for mark, at in brackets:
         if mark in PAIRS:
             if stack and stack[-1][0] == mark == "《" and text[at - 1 : at] == "《":
                 continue  # 《《: reported as doubled
