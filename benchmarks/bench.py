@@ -4,7 +4,7 @@
 
 Corpora: ``--reports`` synthetic reports (benchmarks/corpus.py: FF and T21, 30 % with a
 defect, traditional and pinyin variants) and, when ../shared is there, the real seeds
-copied to at least 2 MB.
+copied to at least 6 MB.
 
 Figures (wall time, this machine):
 - cold start: ``govlint check FILE`` on one report, median of ``--runs``, bytecode cached
@@ -280,7 +280,7 @@ def main() -> None:
         table.add("  python -c pass, for scale", f"{python * 1000:.0f} ms")
         corpus_figures(table, "synthetic corpus", base / "synthetic", synthetic, args.runs)
         if SEEDS.is_dir():
-            seeds = seed_corpus(base / "seeds", 2_000_000)
+            seeds = seed_corpus(base / "seeds", 6_000_000)
             corpus_figures(
                 table, "real seeds (../shared/seeds), repeated", base / "seeds", seeds, args.runs
             )
