@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
+from typing import NamedTuple
 
 from govlint.findings import Span
 from govlint.model.sections import parse_heading
@@ -176,8 +177,7 @@ class TableRead:
 
 
 # -- reading ------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: ~20 000 per report, built four times faster
     text: str
     span: Span
 
