@@ -22,11 +22,13 @@ HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
 )
 _TITLE_END = re.compile(r"[。;:!?]")
-_TABLE_ROW_TAIL = re.compile(r"(?:\s+-?\d[\d,]*(?:\.\d+)?){2,}\s*$")
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _TABLE_ROW_LABEL = re.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|总计)")
 _NUMBER_LINE = re.compile(r"\s*-?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|人次|次|万元|元)?\s*")
 MAX_TITLE = 80
-_LEAD = r"\s*(?:#{1,6}\s+|[*_]{2}|>\s*)?\s*"  # indentation and Markdown heading/bold/quote
+# Indentation and a Markdown heading/bold/quote mark; the atomic groups take a run of spaces
+# whole (a line of 10 000 spaces is not re-split 10 000 ways).
+_LEAD = r"(?>\s*)(?:#{1,6}(?>\s+)|[*_]{2}(?>\s*)|>(?>\s*))?"
 _MARKDOWN_LEAD = re.compile(_LEAD)
 # What a heading can start with, after that lead: checked before the full patterns.
 _HEADING_START = re.compile(_LEAD + rf"[{CN_NUMERAL}(\d]")
@@ -117,6 +119,22 @@ def is_number_line(line: str) -> bool:
     return bool(line.strip()) and _NUMBER_LINE.fullmatch(line) is not None
 
 
+def _ends_with_figures(rest: str) -> bool:
+    """Two figures at the end, each after white space: a statistics row's tail. (The regex
+    ``(?:\\s+FIGURE){2,}\\s*$`` says the same but is quadratic on a long run of figures.)"""
+    end = len(rest.rstrip())
+    for _ in range(2):
+        start = end
+        while start > 0 and not rest[start - 1].isspace():
+            start -= 1
+        if start == 0 or not _FIGURE.fullmatch(rest, start, end):
+            return False
+        end = start
+        while end > 0 and rest[end - 1].isspace():
+            end -= 1
+    return True
+
+
 def parse_heading(text: str, start: int, end: int) -> Heading | None:
     """A heading at the start of the line ``text[start:end]``, or None."""
     if _HEADING_START.match(text, start, end) is None:
@@ -133,7 +151,7 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
         rest = stripped[m.end() :]
         if level == 1 and rest.startswith(("是", "要", "则")):
             return None  # 一是… is an enumeration; 一则… a conjunction
-        if _TABLE_ROW_TAIL.search(rest) or _TABLE_ROW_LABEL.match(rest):
+        if _ends_with_figures(rest) or _TABLE_ROW_LABEL.match(rest):
             return None  # a row of a statistics table: label followed by its numbers
         cut = _TITLE_END.search(rest)
         title_text = rest[: cut.start()] if cut else rest
