@@ -107,6 +107,8 @@ class Excerpt:
     end_column: int
     first_column: int = 1
     """The line's column of ``text[0]``: a long line is kept as a window around the span."""
+    more: bool = False
+    """The line goes on after ``text`` (a window)."""
 
 
 EXCERPT_WINDOW = 240
@@ -122,7 +124,11 @@ def clip_excerpt(text: str, bounds: tuple[int, int], column: int, end_column: in
     first = max(0, column - 1 - EXCERPT_WINDOW)
     last = min(end - start, max(column, min(end_column, column + EXCERPT_WINDOW)) + EXCERPT_WINDOW)
     return Excerpt(
-        text[start + first : start + last], column - first, end_column - first, first + 1
+        text[start + first : start + last],
+        column - first,
+        end_column - first,
+        first + 1,
+        more=start + last < end,
     )
 
 

@@ -238,3 +238,28 @@ def test_code_in_the_checked_folder_is_never_imported(tmp_path, how):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in tmp_path.glob("*.imported")) == []
+
+
+def test_a_report_on_one_long_line_is_shown_as_a_window(tmp_path):
+    """Outputs show a window of a 1 MB line, not the line: each finding would copy it."""
+    sentence = "本机关主动公开政府信息1234条，同比增长12.5%。"
+    middle = len(sentence) * 15_000
+    text = (
+        "某县2012年政府信息公开工作年度报告 "
+        + sentence * 15_000
+        + "自年7月起施行。"
+        + sentence * 15_000
+    )
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    args = ("check", "long.txt", "--select", "GL401", "--lang", "en")
+    rich = run_cli(*args, cwd=tmp_path).stdout.splitlines()
+    column = len("某县2012年政府信息公开工作年度报告 ") + middle + 2  # 年 of 自年7月
+    assert rich[0].startswith(f"long.txt:1:{column}: GL401 error")
+    shown, marker = rich[1], rich[2]
+    assert shown.lstrip().startswith("│ …") and shown.endswith("…")
+    assert len(shown) < 200 and "自年7月起施行" in shown
+    assert marker.rstrip().endswith("^")
+    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["region"]["startColumn"] == column
+    assert "contextRegion" not in location  # the whole line would be the snippet

@@ -22,9 +22,11 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 MAX_CELLS = 100  # long lines (a whole report on one line) are shown as a window
 
 
-def excerpt(line: str, column: int, end_column: int, cut: bool = False) -> tuple[str, str]:
-    """The source line (or a window of it) and the marker line under the span. ``cut``: the
-    line given is already a window of a longer one."""
+def excerpt(
+    line: str, column: int, end_column: int, before: bool = False, after: bool = False
+) -> tuple[str, str]:
+    """The source line (or a window of it) and the marker line under the span. ``before``,
+    ``after``: the line given is already a window of a longer one, which goes on there."""
     start = min(max(0, column - 1), len(line))
     end = min(max(start + 1, end_column - 1), len(line)) if line else start + 1
     first, last = 0, len(line)
@@ -35,8 +37,8 @@ def excerpt(line: str, column: int, end_column: int, cut: bool = False) -> tuple
         last = first
         while last < len(line) and cell_len(line[first : last + 1]) <= MAX_CELLS:
             last += 1
-    lead = "…" if first > 0 or cut else ""
-    shown = lead + line[first:last] + ("…" if last < len(line) or cut else "")
+    lead = "…" if first > 0 or before else ""
+    shown = lead + line[first:last] + ("…" if last < len(line) or after else "")
     pad = cell_len(lead) + cell_len(line[first:start])
     width = max(1, cell_len(line[start : min(end, last)]))
     return shown, " " * pad + "^" * width
@@ -136,7 +138,8 @@ def _print_finding(console: Console, finding: Finding, lang: str, labels) -> Non
             shown_line.text,
             shown_line.column,
             shown_line.end_column,
-            cut=shown_line.first_column > 1,
+            before=shown_line.first_column > 1,
+            after=shown_line.more,
         )
         # The gutter numbers the original's line; for extracted text (HTML, Word, PDF) it
         # is a bar only, since the line shown is the text govlint read.
