@@ -244,7 +244,7 @@ def _check_all(engine, args: argparse.Namespace) -> list:
     show = not args.no_progress and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
     progress = _progress(len(files)) if show else None
     try:
-        for result in engine.run_files(files, args.jobs):
+        for result in engine.run_files(files, args.jobs, packed=True):
             sets.add(result)
             results.append(result)
             if progress is not None:

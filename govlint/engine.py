@@ -186,11 +186,15 @@ class Engine:
         """Check every file under ``paths``, in discovery order (also with ``jobs`` > 1)."""
         return self.run_files(self.discover(paths), jobs)
 
-    def run_files(self, files: list[tuple[Path, str]], jobs: int = 1) -> Iterator[FileResult]:
+    def run_files(
+        self, files: list[tuple[Path, str]], jobs: int = 1, packed: bool = False
+    ) -> Iterator[FileResult]:
+        """With ``jobs`` > 1 and ``packed``, workers hand back ``PackedResult``\\ s (see
+        govlint.parallel), which a ResultStore and the report sets take as they are."""
         if jobs > 1 and len(files) > 1:
             from govlint.parallel import check_in_processes
 
-            yield from check_in_processes(self, files, jobs)
+            yield from check_in_processes(self, files, jobs, packed)
             return
         for path, display in files:
             yield self.check_file(path, display)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 _engine = None
@@ -26,11 +27,36 @@ def _start(engine, cli) -> None:
     _engine = engine
 
 
+@dataclass
+class PackedResult:
+    """A worker's result made ready in the worker: the result packed for a
+    :class:`~govlint.output.ResultStore`, the digest's values packed for the report sets.
+    The parent, which shares the two cores with the workers, only files them."""
+
+    path: str
+    file: str
+    digest: dict | None
+    packed: bytes
+
+
 def _check(item: tuple[Path, str]):
     return _engine.check_file(*item)
 
 
-def check_in_processes(engine, files: list[tuple[Path, str]], jobs: int) -> Iterator:
+def _check_packed(item: tuple[Path, str]) -> PackedResult:
+    from govlint.output import ResultStore
+    from govlint.reportsets import pack_digest
+
+    result = _engine.check_file(*item)
+    digest, result.digest = result.digest, None
+    return PackedResult(result.path, result.file, pack_digest(digest), ResultStore.pack(result))
+
+
+def check_in_processes(
+    engine, files: list[tuple[Path, str]], jobs: int, packed: bool = False
+) -> Iterator:
+    """The results of ``files`` checked in ``jobs`` processes, in order; with ``packed``,
+    :class:`PackedResult`\\ s for a ResultStore and ReportSets."""
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
     initargs = (engine, None) if forking else (None, engine.cli)
@@ -39,4 +65,4 @@ def check_in_processes(engine, files: list[tuple[Path, str]], jobs: int) -> Iter
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start, initargs=initargs
     ) as pool:
-        yield from pool.map(_check, files, chunksize=chunksize)
+        yield from pool.map(_check_packed if packed else _check, files, chunksize=chunksize)

@@ -97,9 +97,21 @@ class _Packed:
 def _pack(value: Any) -> Any:
     """Plain values as they are; anything built of objects (anchors, tuples of hashes)
     pickled and compressed: a tenth of the memory, unpacked when looked up."""
-    if value is None or isinstance(value, str | int | float | bytes):
+    if value is None or isinstance(value, str | int | float | bytes | _Packed):
         return value
     return _Packed(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+
+def pack_digest(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A digest with its collected values packed (done by a worker; :meth:`ReportSets.add`
+    takes packed values as they are)."""
+    if not found:
+        return found
+    data = {
+        rule: {k: _pack(v) for k, v in value.items()} if isinstance(value, dict) else value
+        for rule, value in found["data"].items()
+    }
+    return {**found, "data": data}
 
 
 class _Parked(Mapping[str, Any]):

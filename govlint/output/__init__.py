@@ -51,14 +51,15 @@ class ResultStore:
         self._added: dict[int, list[Finding]] = {}
 
     @staticmethod
-    def _pack(result: FileResult) -> bytes:
+    def pack(result: FileResult) -> bytes:
         import pickle
         import zlib
 
         return zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1)
 
     def append(self, result: FileResult) -> int:
-        self._packed.append(self._pack(result))
+        """Keep ``result`` (or a worker's ``PackedResult`` as it is); its index."""
+        self._packed.append(getattr(result, "packed", None) or self.pack(result))
         return len(self._packed) - 1
 
     def add_findings(self, added: dict[int, list[Finding]]) -> None:
@@ -79,7 +80,7 @@ class ResultStore:
         return result
 
     def __setitem__(self, index: int, result: FileResult) -> None:
-        self._packed[index] = self._pack(result)
+        self._packed[index] = self.pack(result)
         self._added.pop(index, None)
 
     def __iter__(self) -> Iterator[FileResult]:
