@@ -77,8 +77,8 @@ def assert_valid(findings, source: Source) -> None:
     n = len(source.text)
     lines = source.original_lines if isinstance(source, MappedSource) else source.lines
     for f in findings:
-        if f.location is None:
-            assert f.rule in {"GL001", "GL003", "GL004", "GL005"} or f.text_span is None, f
+        if f.location is None:  # a finding about the whole file points at no text
+            assert f.text_span is None and not f.excerpt, f
             continue
         span = f.text_span
         assert span is not None and 0 <= span.start <= span.end <= n, (f.rule, span, n)
