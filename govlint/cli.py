@@ -227,8 +227,9 @@ def _engine(args: argparse.Namespace, fix: str | None = None, diff: bool = False
         raise UsageError(str(exc)) from None
 
 
-def _check_all(engine, args: argparse.Namespace) -> list:
-    """Check every file (with ``-j``, in processes), then compare reports across files."""
+def _check_all(engine, args: argparse.Namespace):
+    """Check every file (with ``-j``, in processes), then compare reports across files; the
+    results, in a :class:`~govlint.output.ResultStore`."""
     from govlint.output import ResultStore
     from govlint.reportsets import ReportSets
 

@@ -367,20 +367,18 @@ class Engine:
         if in_source:
             source_span = span
             norm_offset = report.norm.offsets.to_normalized(span.start)
-            snippet = source.text[span.start : span.end]
+            snippet = source.text[span.start : min(span.end, span.start + MAX_SNIPPET)]
         else:
             source_span = report.norm.source_span(span)
             norm_offset = span.start
             line_start, line_end = report.lines[report.line_of(span.start)]
-            snippet = report.text[
-                max(line_start, span.start - SNIPPET_CONTEXT) : min(
-                    line_end, span.end + SNIPPET_CONTEXT, span.start + MAX_SNIPPET
-                )
-            ]
+            first = max(line_start, span.start - SNIPPET_CONTEXT)
+            last = min(line_end, span.end + SNIPPET_CONTEXT, first + MAX_SNIPPET)
+            snippet = report.text[first:last]
         location = source.locate(source_span)
         return Anchor(
             location=location,
-            snippet=snippet[:MAX_SNIPPET],
+            snippet=snippet,
             section=report.section_at(norm_offset).path,
             # SARIF's context snippet is the whole line; not for a report on one long line.
             source_line=source.line_text(location.line, MAX_SOURCE_LINE),

@@ -44,12 +44,11 @@ def _check(item: tuple[Path, str]):
 
 
 def _check_packed(item: tuple[Path, str]) -> PackedResult:
-    from govlint.output import ResultStore
-    from govlint.reportsets import pack_digest
+    from govlint.reportsets import freeze, pack_digest
 
     result = _engine.check_file(*item)
     digest, result.digest = result.digest, None
-    return PackedResult(result.path, result.file, pack_digest(digest), ResultStore.pack(result))
+    return PackedResult(result.path, result.file, pack_digest(digest), freeze(result))
 
 
 def check_in_processes(

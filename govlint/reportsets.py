@@ -94,12 +94,22 @@ class _Packed:
     data: bytes
 
 
+def freeze(value: Any) -> bytes:
+    """``value`` pickled and compressed: a tenth of the memory of its objects."""
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def thaw(data: bytes) -> Any:
+    """The value :func:`freeze` was given."""
+    return pickle.loads(zlib.decompress(data))
+
+
 def _pack(value: Any) -> Any:
     """Plain values as they are; anything built of objects (anchors, tuples of hashes)
-    pickled and compressed: a tenth of the memory, unpacked when looked up."""
+    frozen, and thawed when looked up."""
     if value is None or isinstance(value, str | int | float | bytes | _Packed):
         return value
-    return _Packed(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+    return _Packed(freeze(value))
 
 
 def pack_digest(found: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -128,7 +138,7 @@ class _Parked(Mapping[str, Any]):
         if isinstance(value, _Spilled):
             return self._spill.get(value)
         if isinstance(value, _Packed):
-            return pickle.loads(zlib.decompress(value.data))
+            return thaw(value.data)
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -272,8 +282,12 @@ class ReportSets:
         )
 
 
+def add_findings(result: FileResult, findings: list[Finding]) -> None:
+    """``findings`` (of the cross-report rules) added to ``result``'s, in order."""
+    result.findings = sorted([*result.findings, *findings], key=Finding.sort_key)
+
+
 def merge(results: list[FileResult], added: dict[int, list[Finding]]) -> None:
-    """Add :meth:`ReportSets.finish`'s findings to a list of results, in order."""
+    """Add :meth:`ReportSets.finish`'s findings to a list of results."""
     for index, findings in added.items():
-        result = results[index]
-        result.findings = sorted([*result.findings, *findings], key=Finding.sort_key)
+        add_findings(results[index], findings)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from govlint.engine import FileResult
 from govlint.findings import Finding, Severity
 from govlint.plugins import Registry
+from govlint.reportsets import add_findings, freeze, thaw
 
 if TYPE_CHECKING:
     from govlint.baseline import BaselineOutcome
@@ -50,16 +51,9 @@ class ResultStore:
         self._packed: list[bytes] = []
         self._added: dict[int, list[Finding]] = {}
 
-    @staticmethod
-    def pack(result: FileResult) -> bytes:
-        import pickle
-        import zlib
-
-        return zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1)
-
     def append(self, result: FileResult) -> int:
         """Keep ``result`` (or a worker's ``PackedResult`` as it is); its index."""
-        self._packed.append(getattr(result, "packed", None) or self.pack(result))
+        self._packed.append(getattr(result, "packed", None) or freeze(result))
         return len(self._packed) - 1
 
     def add_findings(self, added: dict[int, list[Finding]]) -> None:
@@ -70,17 +64,13 @@ class ResultStore:
         return len(self._packed)
 
     def __getitem__(self, index: int) -> FileResult:
-        import pickle
-        import zlib
-
-        result = pickle.loads(zlib.decompress(self._packed[index]))
-        added = self._added.get(index)
-        if added:
-            result.findings = sorted([*result.findings, *added], key=Finding.sort_key)
+        result = thaw(self._packed[index])
+        if index in self._added:
+            add_findings(result, self._added[index])
         return result
 
     def __setitem__(self, index: int, result: FileResult) -> None:
-        self._packed[index] = self.pack(result)
+        self._packed[index] = freeze(result)
         self._added.pop(index, None)
 
     def __iter__(self) -> Iterator[FileResult]:
@@ -105,7 +95,7 @@ class Run:
     baseline: BaselineOutcome | None = None
     """What the baseline hid, and its entries that no longer match."""
 
-    _tally: tuple[Counter, Counter, dict, int] | None = field(default=None, repr=False)
+    _tally: tuple[Counter, Counter, dict, int] | None = field(default=None, init=False, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -121,18 +111,21 @@ class Run:
         """One pass: counts per severity, per (rule, name), the worst severity per rule and
         the number of fixed findings."""
         if self._tally is None:
-            severities: Counter[Severity] = Counter(f.severity for f in self.run_findings)
-            rules: Counter[tuple[str, str]] = Counter((f.rule, f.name) for f in self.run_findings)
+            severities: Counter[Severity] = Counter()
+            rules: Counter[tuple[str, str]] = Counter()
             worst: dict[str, Severity] = {}
             fixed = 0
-            for result in self.results:
-                fixed += result.fixed
-                for f in result.findings:
+
+            def count(findings: list[Finding]) -> None:
+                for f in findings:
                     severities[f.severity] += 1
                     rules[f.rule, f.name] += 1
                     worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
-            for f in self.run_findings:
-                worst[f.rule] = max(f.severity, worst.get(f.rule, f.severity))
+
+            count(self.run_findings)
+            for result in self.results:
+                fixed += result.fixed
+                count(result.findings)
             self._tally = (severities, rules, worst, fixed)
         return self._tally
 

@@ -135,16 +135,17 @@ def read_bytes(path: Path) -> bytes:
     larger than :attr:`Limits.file_bytes`)."""
     limit = LIMITS.get().file_bytes
     try:
-        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
             # A FIFO or a device would block or never end.
             raise SourceError("不是普通文件（管道、设备等）", "not a regular file (FIFO, device…)")
+        if status.st_size > limit:
+            size = _megabytes(status.st_size)
+            raise SourceError(
+                f"文件过大（{size}，上限 {_megabytes(limit)}，见 max-file-mb）",
+                f"file too large ({size}, limit {_megabytes(limit)}: max-file-mb)",
+            )
         with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > limit:
-                raise SourceError(
-                    f"文件过大（{_megabytes(size)}，上限 {_megabytes(limit)}，见 max-file-mb）",
-                    f"file too large ({_megabytes(size)}, limit {_megabytes(limit)}: max-file-mb)",
-                )
             data = fh.read(limit + 1)  # a file that grows while read is still cut off
     except IsADirectoryError:
         try:
