@@ -6,6 +6,7 @@ never pays for importing rich.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,11 +25,15 @@ _CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
 _CONTROL_PICTURES.update(dict.fromkeys(range(0x80, 0xA0), 0xFFFD))
 
 
+@functools.cache
+def _pictures_but(keep: str) -> dict[int, int]:
+    return {c: p for c, p in _CONTROL_PICTURES.items() if chr(c) not in keep}
+
+
 def show_controls(text: str, keep: str = "\t") -> str:
     """Control characters of report text as visible symbols (ESC → ␛), but those in
     ``keep``: an escape sequence in a report must not recolour or rewrite a terminal."""
-    table = {c: p for c, p in _CONTROL_PICTURES.items() if chr(c) not in keep}
-    return text.translate(table)
+    return text.translate(_pictures_but(keep))
 
 
 FORMATS = {
